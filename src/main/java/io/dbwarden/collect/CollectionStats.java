@@ -1,0 +1,59 @@
+package io.dbwarden.collect;
+
+import java.util.concurrent.atomic.AtomicInteger;
+import java.util.concurrent.atomic.AtomicLong;
+
+/** Counts what collection cost on one target, so the budget of one connection and each query once can be seen. */
+public final class CollectionStats {
+    private final AtomicInteger statements = new AtomicInteger();
+    private final AtomicInteger connections = new AtomicInteger();
+    private final AtomicInteger distinctQueries = new AtomicInteger();
+    private final AtomicLong connectNanos = new AtomicLong();
+    private final AtomicLong collectNanos = new AtomicLong();
+    private final AtomicLong sampleWaitNanos = new AtomicLong();
+
+    void statementSent() {
+        statements.incrementAndGet();
+    }
+
+    public void connectionOpened(long nanos) {
+        connections.incrementAndGet();
+        connectNanos.addAndGet(nanos);
+    }
+
+    void distinctQueries(int n) {
+        distinctQueries.addAndGet(n);
+    }
+
+    void collected(long nanos) {
+        collectNanos.addAndGet(nanos);
+    }
+
+    void waitedForSample(long nanos) {
+        sampleWaitNanos.addAndGet(nanos);
+    }
+
+    public int statements() {
+        return statements.get();
+    }
+
+    public int connections() {
+        return connections.get();
+    }
+
+    public int distinctQueries() {
+        return distinctQueries.get();
+    }
+
+    public long connectMillis() {
+        return connectNanos.get() / 1_000_000;
+    }
+
+    public long collectMillis() {
+        return collectNanos.get() / 1_000_000;
+    }
+
+    public long sampleWaitMillis() {
+        return sampleWaitNanos.get() / 1_000_000;
+    }
+}

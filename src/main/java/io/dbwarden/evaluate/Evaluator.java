@@ -1,0 +1,83 @@
+package io.dbwarden.evaluate;
+
+import io.dbwarden.cel.CelValues;
+import io.dbwarden.cel.RuleEvaluationException;
+import io.dbwarden.check.Check;
+import io.dbwarden.check.Severity;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+
+/** Runs a check's compiled rule over its facts and turns the result into findings. */
+public final class Evaluator {
+
+    /** One rule may report at most this many findings per target; more means a rule gone wrong. */
+    public static final int MAX_FINDINGS = 1_000;
+
+    public List<Finding> evaluate(Check check, String target, Map<String, Object> activation) throws RuleEvaluationException {
+        Object result = check.rule().evaluate(activation);
+        List<Finding> findings = new ArrayList<>();
+        if (result instanceof Boolean fired) {
+            if (fired) {
+                findings.add(finding(check, target, Map.of()));
+            }
+            return findings;
+        }
+        if (!(result instanceof List<?> list)) {
+            throw new RuleEvaluationException("rule returned " + typeName(result) + "; expected a bool or a list of maps", null);
+        }
+        if (list.size() > MAX_FINDINGS) {
+            throw new RuleEvaluationException("rule returned " + list.size() + " findings; at most " + MAX_FINDINGS
+                    + " are accepted", null);
+        }
+        for (Object element : list) {
+            if (!(element instanceof Map<?, ?> map)) {
+                throw new RuleEvaluationException("rule returned a list holding " + typeName(element)
+                        + "; each finding must be a map", null);
+            }
+            Map<String, Object> fields = new LinkedHashMap<>();
+            map.forEach((k, v) -> fields.put(String.valueOf(k), v));
+            findings.add(finding(check, target, fields));
+        }
+        return findings;
+    }
+
+    private static Finding finding(Check check, String target, Map<String, Object> raw) throws RuleEvaluationException {
+        Severity severity = check.severity();
+        Map<String, String> fields = new LinkedHashMap<>();
+        for (Map.Entry<String, Object> e : raw.entrySet()) {
+            fields.put(e.getKey(), CelValues.display(e.getValue()));
+        }
+        if (fields.containsKey("severity")) {
+            try {
+                severity = Severity.fromId(fields.get("severity"));
+            } catch (IllegalArgumentException e) {
+                throw new RuleEvaluationException("rule set " + e.getMessage(), e);
+            }
+            fields.remove("severity");
+        }
+        Map<String, String> values = new LinkedHashMap<>(fields);
+        values.put("target", target);
+        values.put("engine", check.engine().id());
+        values.put("check", check.name());
+        values.put("severity", severity.id());
+        check.params().forEach((k, v) -> values.put("params." + k, CelValues.display(CelValues.toCel(v))));
+        return new Finding(check.name(), target, severity, check.category(), fields,
+                Templates.render(check.summary(), values),
+                Templates.render(check.description(), values),
+                Templates.render(check.remediation(), values),
+                check.readMore());
+    }
+
+    private static String typeName(Object o) {
+        if (CelValues.isNull(o)) {
+            return "null";
+        }
+        if (o instanceof Map) {
+            return "a map";
+        }
+        return o instanceof String ? "a string" : o instanceof Long ? "an int" : o instanceof Double ? "a double"
+                : o.getClass().getSimpleName();
+    }
+}
