@@ -104,12 +104,14 @@ public final class CheckLoader {
         String remediation = scalar(fields.get("remediation"), problems);
         Optional<String> readMore = Optional.ofNullable(fields.get("read_more")).map(t -> scalar(t, problems));
         Map<String, Object> params = params(fields.get("params"), problems);
+        int problemsBeforeQueries = problems.count();
         List<QuerySpec> queries = queries(fields.get("queries"), engine, problems);
+        boolean queriesValid = problems.count() == problemsBeforeQueries;
 
         CompiledRule rule = null;
         NodeTuple ruleField = fields.get("rule");
         String ruleText = scalar(ruleField, problems);
-        if (ruleText != null && queries != null) {
+        if (ruleText != null && queries != null && queriesValid) {
             try {
                 rule = compiler.compile(ruleText, queries.stream().map(QuerySpec::name).toList());
             } catch (RuleCompileException e) {
@@ -135,6 +137,10 @@ public final class CheckLoader {
         for (NodeTuple tuple : mapping.getValue()) {
             if (!(tuple.getKeyNode() instanceof ScalarNode key)) {
                 problems.at(tuple.getKeyNode(), "field names must be plain words");
+                continue;
+            }
+            if (fields.containsKey(key.getValue())) {
+                problems.at(key, "duplicate field '" + key.getValue() + "' in " + what);
                 continue;
             }
             if (!allowed.contains(key.getValue())) {
@@ -292,7 +298,7 @@ public final class CheckLoader {
             } else if (outputKnown && !rule.outputKeys().contains(field)) {
                 String offered = rule.outputKeys().isEmpty() ? "the rule returns a bool, so only "
                         + String.join(", ", new TreeSet<>(STANDARD_FIELDS)) + " and params.* are available"
-                        : "the rule's findings carry " + String.join(", ", rule.outputKeys());
+                        : "the rule's findings carry " + String.join(", ", new TreeSet<>(rule.outputKeys()));
                 problems.at(node, "placeholder '{{" + field + "}}' in '" + ((ScalarNode) tuple.getKeyNode()).getValue()
                         + "' cannot be filled: " + offered);
             }
@@ -342,6 +348,10 @@ public final class CheckLoader {
                 i++;
             }
             return i;
+        }
+
+        int count() {
+            return list.size();
         }
 
         boolean any() {

@@ -1,0 +1,99 @@
+package io.dbwarden.host;
+
+import java.io.IOException;
+import java.net.http.HttpClient;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.Locale;
+import java.util.Objects;
+import java.util.regex.Pattern;
+
+/**
+ * Learns the memory (and CPU count and swap) of the database host, since SQL does not reveal it. In order:
+ * <ol>
+ *   <li>memory declared by the user ({@code --host-memory}) wins outright;</li>
+ *   <li>else a node_exporter URL is scraped; if that fails the facts are unknown with the failure as the
+ *       reason, unless the target runs on this machine, where {@code /proc} is read instead;</li>
+ *   <li>else {@code /proc} when the target runs on this machine;</li>
+ *   <li>else the facts are unknown.</li>
+ * </ol>
+ * A declared CPU count always replaces the one found.
+ */
+public final class HostFactsResolver {
+
+    static final String NOTHING_KNOWN = "host memory unknown: pass --host-memory or --node-exporter";
+    private static final Pattern LOOPBACK_V4 = Pattern.compile("127\\.\\d{1,3}\\.\\d{1,3}\\.\\d{1,3}");
+
+    private final NodeExporterClient nodeExporter;
+    private final Path procRoot;
+
+    /**
+     * @param procRoot normally {@code Path.of("/proc")}; tests pass a directory of their own
+     */
+    public HostFactsResolver(HttpClient http, Duration timeout, Path procRoot) {
+        this.nodeExporter = new NodeExporterClient(http, timeout);
+        this.procRoot = Objects.requireNonNull(procRoot, "procRoot");
+    }
+
+    /**
+     * Returns whether a database at {@code host} runs on this machine: {@code localhost}, a 127.x.x.x
+     * address, {@code ::1}, or a unix socket path. A missing host counts as remote, because reading this
+     * machine's memory for another machine would give wrong advice.
+     */
+    public static boolean isLocalTarget(String host) {
+        if (host == null || host.isBlank()) {
+            return false;
+        }
+        String h = host.strip().toLowerCase(Locale.ROOT);
+        if (h.startsWith("/")) {
+            return true;
+        }
+        if (h.startsWith("[") && h.endsWith("]")) {
+            h = h.substring(1, h.length() - 1);
+        }
+        return h.equals("localhost") || h.equals("localhost.") || h.equals("::1") || h.equals("0:0:0:0:0:0:0:1")
+                || LOOPBACK_V4.matcher(h).matches();
+    }
+
+    /** Never throws for an unreachable or broken source; the result then says why the facts are unknown. */
+    public HostFactsResult resolve(HostSpec spec, boolean targetIsLocal) {
+        Objects.requireNonNull(spec, "spec");
+        HostFactsResult result = resolveMemory(spec, targetIsLocal);
+        if (spec.cpus() != null && result.isKnown()) {
+            return HostFactsResult.known(result.facts().orElseThrow().withCpus(spec.cpus()));
+        }
+        return result;
+    }
+
+    private HostFactsResult resolveMemory(HostSpec spec, boolean targetIsLocal) {
+        if (spec.memoryBytes() != null) {
+            return HostFactsResult.known(new HostFacts(spec.memoryBytes(), spec.cpus(), null, "declared"));
+        }
+        if (spec.nodeExporter() != null) {
+            try {
+                return HostFactsResult.known(nodeExporter.scrape(spec.nodeExporter()));
+            } catch (NodeExporterException e) {
+                if (!targetIsLocal) {
+                    return HostFactsResult.unknown(e.getMessage());
+                }
+                try {
+                    HostFacts proc = ProcHostFacts.read(procRoot);
+                    return HostFactsResult.known(new HostFacts(proc.memoryBytes(), proc.cpus(), proc.swapBytes(),
+                            proc.source() + " (" + e.getMessage() + ")"));
+                } catch (IOException procFailure) {
+                    return HostFactsResult.unknown(e.getMessage() + "; reading " + procRoot + " instead failed too: "
+                            + procFailure.getMessage());
+                }
+            }
+        }
+        if (targetIsLocal) {
+            try {
+                return HostFactsResult.known(ProcHostFacts.read(procRoot));
+            } catch (IOException e) {
+                return HostFactsResult.unknown("host memory unknown: " + e.getMessage()
+                        + "; pass --host-memory or --node-exporter");
+            }
+        }
+        return HostFactsResult.unknown(NOTHING_KNOWN);
+    }
+}

@@ -1,0 +1,190 @@
+package io.dbwarden.check;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import io.dbwarden.cel.BuiltinFact;
+import io.dbwarden.cel.RuleCompiler;
+import io.dbwarden.target.Engine;
+import java.util.List;
+import org.junit.jupiter.api.Test;
+
+class CheckLoaderTest {
+
+    private static final CheckLoader LOADER = new CheckLoader(new RuleCompiler());
+
+    private static final String VALID = """
+            name: postgresql_fdw_password_not_required
+            engine: postgresql
+            category: security
+            severity: warning
+            interval: frequent
+            requires: { version: ">=13" }
+            summary: "postgres_fdw lets {{user}} connect to {{server}} without a password"
+            description: "Mapping in {{database}} for {{target}}."
+            remediation: "ALTER USER MAPPING FOR {{user}} SERVER {{server}} OPTIONS (DROP password_required);"
+            read_more: https://www.postgresql.org/docs/current/postgres-fdw.html
+            params: { ignore_users: [] , limit: 3, ratio: 0.5 }
+            queries:
+              mappings:
+                all_databases: true
+                sql: |
+                  SELECT usename AS user, srvname AS server, 'false' AS password_required FROM pg_user_mappings
+            rule: |
+              mappings.filter(m, m.password_required == 'false' && !(m.user in params.ignore_users))
+                      .map(m, {'database': m.database, 'user': m.user, 'server': m.server})
+            """;
+
+    private static CheckProblem onlyProblem(String yaml) {
+        List<CheckProblem> problems = problems(yaml);
+        assertThat(problems).hasSize(1);
+        return problems.get(0);
+    }
+
+    private static List<CheckProblem> problems(String yaml) {
+        try {
+            LOADER.load("c.yaml", yaml);
+        } catch (CheckFileException e) {
+            return e.problems();
+        }
+        throw new AssertionError("expected the file to be rejected");
+    }
+
+    @Test
+    void aCompleteCheckFileLoadsWithEveryField() throws Exception {
+        Check c = LOADER.load("c.yaml", VALID);
+        assertThat(c.name()).isEqualTo("postgresql_fdw_password_not_required");
+        assertThat(c.engine()).isEqualTo(Engine.POSTGRESQL);
+        assertThat(c.severity()).isEqualTo(Severity.WARNING);
+        assertThat(c.interval().id()).isEqualTo("frequent");
+        assertThat(c.requires().version()).map(Object::toString).contains(">=13");
+        assertThat(c.params()).containsEntry("limit", 3L).containsEntry("ratio", 0.5).containsEntry("ignore_users", List.of());
+        assertThat(c.queries()).singleElement().satisfies(q -> {
+            assertThat(q.name()).isEqualTo("mappings");
+            assertThat(q.allDatabases()).isTrue();
+        });
+        assertThat(c.rule().facts()).containsExactly(BuiltinFact.PARAMS);
+        assertThat(c.rule().outputKeys()).containsExactlyInAnyOrder("database", "user", "server");
+    }
+
+    @Test
+    void anUnknownFieldIsRejectedAtItsPosition() {
+        CheckProblem p = onlyProblem(VALID.replace("read_more:", "read_mroe:"));
+        assertThat(p.toString()).startsWith("c.yaml:10:1: unknown field 'read_mroe' in check");
+    }
+
+    @Test
+    void aBadNameIsRejectedAtTheValue() {
+        CheckProblem p = onlyProblem(VALID.replace("name: postgresql_fdw_password_not_required", "name: Bad-Name"));
+        assertThat(p.line()).isEqualTo(1);
+        assertThat(p.column()).isEqualTo(7);
+        assertThat(p.message()).contains("'Bad-Name'");
+    }
+
+    @Test
+    void anUnknownSeverityNamesTheValidOnes() {
+        CheckProblem p = onlyProblem(VALID.replace("severity: warning", "severity: fatal"));
+        assertThat(p.toString()).isEqualTo(
+                "c.yaml:4:11: unknown severity 'fatal' (expected critical, error, warning, notice, info)");
+    }
+
+    @Test
+    void anUnknownEngineIsRejected() {
+        CheckProblem p = onlyProblem(VALID.replace("engine: postgresql", "engine: oracle"));
+        assertThat(p.line()).isEqualTo(2);
+        assertThat(p.message()).contains("oracle");
+    }
+
+    @Test
+    void aRuleThatDoesNotCompilePointsIntoTheFile() {
+        CheckProblem p = problems(VALID.replace("m.password_required == 'false'", "m.password_required = 'false'")).get(0);
+        assertThat(p.column()).isEqualTo(42);
+        assertThat(p.line()).isEqualTo(18);
+        assertThat(p.message()).startsWith("rule: ");
+    }
+
+    @Test
+    void aRuleThatRefersToAnUnknownQueryIsRejectedWithItsColumn() {
+        CheckProblem p = onlyProblem(VALID.replace("mappings.filter(", "mapings.filter("));
+        assertThat(p.line()).isEqualTo(18);
+        assertThat(p.column()).isEqualTo(3);
+        assertThat(p.message()).contains("undeclared reference to 'mapings'");
+    }
+
+    @Test
+    void aRuleOfTheWrongTypeIsRejected() {
+        String yaml = VALID.replaceAll("(?s)rule: \\|.*", "rule: \"1 + 2\"\n");
+        assertThatThrownBy(() -> LOADER.load("c.yaml", yaml))
+                .isInstanceOf(CheckFileException.class)
+                .hasMessageContaining("rule must return a bool or a list of maps, but returns int");
+    }
+
+    @Test
+    void aPlaceholderNoFindingCanFillIsRejected() {
+        CheckProblem p = onlyProblem(VALID.replace("without a password\"", "without a {{pasword}}\""));
+        assertThat(p.line()).isEqualTo(7);
+        assertThat(p.message()).contains("'{{pasword}}'").contains("database, server, user");
+    }
+
+    @Test
+    void aBoolRuleMayOnlyUseStandardPlaceholders() {
+        String yaml = """
+                name: x_check
+                engine: mysql
+                category: security
+                severity: error
+                summary: "{{target}} has {{user}}"
+                description: d
+                remediation: r
+                rule: variables.local_infile == 'ON'
+                """;
+        CheckProblem p = onlyProblem(yaml);
+        assertThat(p.message()).contains("{{user}}").contains("returns a bool");
+    }
+
+    @Test
+    void aQueryThatWritesIsRefusedAtLoad() {
+        CheckProblem p = onlyProblem(VALID.replace(
+                "SELECT usename AS user, srvname AS server, 'false' AS password_required FROM pg_user_mappings",
+                "DELETE FROM pg_user_mappings"));
+        assertThat(p.line()).isEqualTo(15);
+        assertThat(p.message()).contains("query 'mappings' is refused").contains("DELETE");
+    }
+
+    @Test
+    void missingRequiredFieldsAreAllReported() {
+        try {
+            LOADER.load("c.yaml", "name: a_check\nengine: mysql\n");
+            throw new AssertionError("expected rejection");
+        } catch (CheckFileException e) {
+            assertThat(e.problems()).extracting(CheckProblem::message).contains(
+                    "missing required field 'category'", "missing required field 'rule'",
+                    "missing required field 'summary'");
+        }
+    }
+
+    @Test
+    void brokenYamlIsReportedWithItsPosition() {
+        CheckProblem p = onlyProblem("name: a\nengine: [mysql\n");
+        assertThat(p.message()).startsWith("invalid YAML");
+        assertThat(p.line()).isGreaterThanOrEqualTo(2);
+    }
+
+    @Test
+    void aDuplicateKeyIsRejected() {
+        CheckProblem p = onlyProblem(VALID.replace("severity: warning", "severity: warning\nseverity: error"));
+        assertThat(p.message()).containsIgnoringCase("duplicate");
+    }
+
+    @Test
+    void allDatabasesIsOnlyForPostgresql() {
+        CheckProblem p = onlyProblem(VALID.replace("engine: postgresql", "engine: mysql").replace("requires: { version: \">=13\" }\n", ""));
+        assertThat(p.message()).contains("'all_databases' applies to postgresql checks only");
+    }
+
+    @Test
+    void aQueryNamedLikeABuiltinFactIsRejected() {
+        CheckProblem p = onlyProblem(VALID.replace("  mappings:", "  variables:").replace("mappings.filter", "variables.filter"));
+        assertThat(p.message()).contains("taken by a built-in fact");
+    }
+}
