@@ -1,0 +1,116 @@
+package io.dbwarden.cli;
+
+import io.dbwarden.cel.RuleCompiler;
+import io.dbwarden.check.Catalog;
+import io.dbwarden.check.Check;
+import io.dbwarden.check.CheckFileException;
+import io.dbwarden.check.CheckLoader;
+import io.dbwarden.report.CatalogFormatter;
+import io.dbwarden.report.OutputFormat;
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.Optional;
+import java.util.concurrent.Callable;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.Parameters;
+import picocli.CommandLine.Spec;
+
+@Command(name = "checks", mixinStandardHelpOptions = true, description = "Lists, shows and validates checks.",
+        subcommands = {ChecksCommand.ListCommand.class, ChecksCommand.ShowCommand.class, ChecksCommand.ValidateCommand.class})
+final class ChecksCommand {
+
+
+    @Command(name = "list", mixinStandardHelpOptions = true, description = "Lists the catalog.")
+    static final class ListCommand implements Callable<Integer> {
+        @Option(names = "--format", defaultValue = "text", description = "text, json or markdown (default: ${DEFAULT-VALUE}).")
+        String format;
+
+        @Mixin
+        CatalogOptions catalog = new CatalogOptions();
+
+        @Spec
+        CommandSpec spec;
+
+        @Override
+        public Integer call() throws IOException {
+            try {
+                OutputFormat f = OutputFormat.fromId(format);
+                List<Check> checks = catalog.load().all();
+                Output.write(spec.commandLine().getOut(), out -> new CatalogFormatter().list(checks, f, out));
+                return ExitCodes.CLEAN;
+            } catch (IllegalArgumentException e) {
+                spec.commandLine().getErr().println("dbwarden: " + e.getMessage());
+                return ExitCodes.USAGE;
+            } catch (CheckFileException e) {
+                e.problems().forEach(spec.commandLine().getErr()::println);
+                return ExitCodes.USAGE;
+            }
+        }
+    }
+
+    @Command(name = "show", mixinStandardHelpOptions = true, description = "Shows one check in full.")
+    static final class ShowCommand implements Callable<Integer> {
+        @Parameters(paramLabel = "NAME")
+        String name;
+
+        @Mixin
+        CatalogOptions catalog = new CatalogOptions();
+
+        @Spec
+        CommandSpec spec;
+
+        @Override
+        public Integer call() throws IOException {
+            try {
+                Catalog all = catalog.load();
+                Optional<Check> check = all.find(name);
+                if (check.isEmpty()) {
+                    spec.commandLine().getErr().println("dbwarden: no check named '" + name + "' (see 'dbwarden checks list')");
+                    return ExitCodes.USAGE;
+                }
+                Output.write(spec.commandLine().getOut(), out -> new CatalogFormatter().show(check.get(), out));
+                return ExitCodes.CLEAN;
+            } catch (CheckFileException e) {
+                e.problems().forEach(spec.commandLine().getErr()::println);
+                return ExitCodes.USAGE;
+            }
+        }
+    }
+
+    @Command(name = "validate", mixinStandardHelpOptions = true,
+            description = "Validates check files; prints file:line:col: problem for each problem.")
+    static final class ValidateCommand implements Callable<Integer> {
+        @Parameters(arity = "1..*", paramLabel = "FILE")
+        List<Path> files;
+
+        @Spec
+        CommandSpec spec;
+
+        @Override
+        public Integer call() {
+            java.io.PrintWriter out = spec.commandLine().getOut();
+            java.io.PrintWriter err = spec.commandLine().getErr();
+            CheckLoader loader = new CheckLoader(new RuleCompiler());
+            int bad = 0;
+            for (Path file : files) {
+                try {
+                    Check check = loader.load(file.toString(), Files.readString(file, StandardCharsets.UTF_8));
+                    out.println(file + ": ok (" + check.name() + ")");
+                } catch (CheckFileException e) {
+                    bad++;
+                    e.problems().forEach(err::println);
+                } catch (IOException e) {
+                    bad++;
+                    err.println(file + ":1:1: cannot read the file: " + e.getMessage());
+                }
+            }
+            return bad == 0 ? ExitCodes.CLEAN : ExitCodes.USAGE;
+        }
+    }
+}

@@ -1,0 +1,203 @@
+package io.dbwarden.collect;
+
+import io.dbwarden.cel.BuiltinFact;
+import io.dbwarden.target.Target;
+import io.dbwarden.target.TargetConnectException;
+import io.dbwarden.target.TargetConnector;
+import io.dbwarden.version.ServerVersion;
+import java.sql.Connection;
+import java.sql.SQLException;
+import java.time.Duration;
+import java.util.EnumMap;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.TreeMap;
+import java.util.function.Supplier;
+
+/**
+ * Reads a plan's facts over the target's session: each distinct query once, built-in facts
+ * only when asked for, and a second status sample after the sampling window when rates are
+ * wanted. A failing query fails only the checks that use it.
+ */
+public final class FactCollector {
+
+    private final TargetConnector connector;
+    private final Duration statementTimeout;
+
+    public FactCollector(TargetConnector connector, Duration statementTimeout) {
+        this.connector = connector;
+        this.statementTimeout = statementTimeout;
+    }
+
+    public TargetFacts collect(Target target, Connection session, EngineDialect dialect, ServerVersion version,
+                               CollectionPlan plan, Supplier<HostFactsOutcome> hostFacts, CollectionStats stats) {
+        long started = System.nanoTime();
+        Map<BuiltinFact, Map<String, Object>> builtins = new EnumMap<>(BuiltinFact.class);
+        Map<BuiltinFact, String> unavailable = new EnumMap<>(BuiltinFact.class);
+        builtins.put(BuiltinFact.VERSION, version.toCelMap());
+
+        if (plan.needs(BuiltinFact.VARIABLES)) {
+            readBuiltin(BuiltinFact.VARIABLES, () -> dialect.readVariables(session, stats), dialect, builtins, unavailable);
+        }
+        boolean wantsRates = plan.needs(BuiltinFact.RATES);
+        if (wantsRates && plan.sample().isZero()) {
+            unavailable.put(BuiltinFact.RATES, "rates need a sampling window: run with --sample DURATION, e.g. --sample 60s");
+            wantsRates = false;
+        }
+        long firstSampleAt = System.nanoTime();
+        if (plan.needs(BuiltinFact.STATUS) || wantsRates) {
+            readBuiltin(BuiltinFact.STATUS, () -> dialect.readStatus(session, stats), dialect, builtins, unavailable);
+        }
+        if (plan.needs(BuiltinFact.HOST)) {
+            HostFactsOutcome host = hostFacts.get();
+            if (host.facts() != null) {
+                builtins.put(BuiltinFact.HOST, host.facts());
+            } else {
+                unavailable.put(BuiltinFact.HOST, host.unknownReason());
+            }
+        }
+
+        Map<QueryKey, QueryOutcome> outcomes = new LinkedHashMap<>();
+        stats.distinctQueries(plan.queries().size());
+        for (QueryKey key : plan.queries()) {
+            if (!key.allDatabases()) {
+                outcomes.put(key, run(session, key.sql(), dialect, stats));
+            }
+        }
+        List<QueryKey> perDatabase = plan.queries().stream().filter(QueryKey::allDatabases).toList();
+        if (!perDatabase.isEmpty()) {
+            outcomes.putAll(runInEveryDatabase(target, session, dialect, perDatabase, stats));
+        }
+
+        if (wantsRates && builtins.containsKey(BuiltinFact.STATUS)) {
+            long waitNanos = plan.sample().toNanos() - (System.nanoTime() - firstSampleAt);
+            if (waitNanos > 0) {
+                sleep(waitNanos, stats);
+            }
+            double seconds = (System.nanoTime() - firstSampleAt) / 1e9;
+            try {
+                Map<String, Object> second = dialect.readStatus(session, stats);
+                builtins.put(BuiltinFact.RATES, rates(builtins.get(BuiltinFact.STATUS), second, seconds));
+            } catch (SQLException e) {
+                unavailable.put(BuiltinFact.RATES, "second status sample failed: " + e.getMessage());
+            }
+        } else if (wantsRates) {
+            unavailable.put(BuiltinFact.RATES, unavailable.get(BuiltinFact.STATUS));
+        }
+        stats.collected(System.nanoTime() - started);
+        return new TargetFacts(version, builtins, unavailable, outcomes);
+    }
+
+    private interface SqlRead {
+        Map<String, Object> read() throws SQLException;
+    }
+
+    private static void readBuiltin(BuiltinFact fact, SqlRead read, EngineDialect dialect,
+                                    Map<BuiltinFact, Map<String, Object>> builtins, Map<BuiltinFact, String> unavailable) {
+        try {
+            builtins.put(fact, read.read());
+        } catch (SQLException e) {
+            unavailable.put(fact, (dialect.isPermissionDenied(e) ? "privilege missing to read " : "could not read ")
+                    + fact.variable() + ": " + e.getMessage());
+        }
+    }
+
+    private QueryOutcome run(Connection session, String sql, EngineDialect dialect, CollectionStats stats) {
+        try {
+            return new QueryOutcome.Rows(Sql.rows(session, sql, stats));
+        } catch (SQLException e) {
+            if (dialect.isStatementTimeout(e)) {
+                return new QueryOutcome.Failed("the query ran longer than the statement timeout ("
+                        + io.dbwarden.units.Durations.format(statementTimeout) + ") and was cancelled", false);
+            }
+            boolean denied = dialect.isPermissionDenied(e);
+            return new QueryOutcome.Failed((denied ? "privilege missing: " : "query failed: ") + e.getMessage(), denied);
+        }
+    }
+
+    /** Runs per-database queries in every connectable database, one connection at a time, adding a database column. */
+    private Map<QueryKey, QueryOutcome> runInEveryDatabase(Target target, Connection session, EngineDialect dialect,
+                                                           List<QueryKey> keys, CollectionStats stats) {
+        Map<QueryKey, List<Map<String, Object>>> rows = new LinkedHashMap<>();
+        Map<QueryKey, QueryOutcome> failed = new LinkedHashMap<>();
+        keys.forEach(k -> rows.put(k, new java.util.ArrayList<>()));
+        List<String> databases;
+        String current;
+        try {
+            databases = dialect.connectableDatabases(session, stats);
+            current = dialect.currentDatabase(session);
+        } catch (SQLException e) {
+            Map<QueryKey, QueryOutcome> all = new LinkedHashMap<>();
+            keys.forEach(k -> all.put(k, new QueryOutcome.Failed("could not list databases: " + e.getMessage(),
+                    dialect.isPermissionDenied(e))));
+            return all;
+        }
+        for (String database : databases) {
+            if (database.equals(current)) {
+                collectInto(session, database, keys, dialect, stats, rows, failed);
+                continue;
+            }
+            long t0 = System.nanoTime();
+            try (Connection other = connector.open(target, database)) {
+                stats.connectionOpened(System.nanoTime() - t0);
+                collectInto(other, database, keys, dialect, stats, rows, failed);
+            } catch (TargetConnectException | SQLException e) {
+                // A database we may not enter is not a finding about the others: note it and go on.
+                keys.forEach(k -> failed.putIfAbsent(k, new QueryOutcome.Failed(
+                        "could not query database '" + database + "': " + e.getMessage(), false)));
+            }
+        }
+        Map<QueryKey, QueryOutcome> out = new LinkedHashMap<>();
+        for (QueryKey k : keys) {
+            out.put(k, failed.containsKey(k) ? failed.get(k) : new QueryOutcome.Rows(rows.get(k)));
+        }
+        return out;
+    }
+
+    private void collectInto(Connection c, String database, List<QueryKey> keys, EngineDialect dialect,
+                             CollectionStats stats, Map<QueryKey, List<Map<String, Object>>> rows,
+                             Map<QueryKey, QueryOutcome> failed) {
+        for (QueryKey k : keys) {
+            if (failed.containsKey(k)) {
+                continue;
+            }
+            QueryOutcome outcome = run(c, k.sql(), dialect, stats);
+            if (outcome instanceof QueryOutcome.Rows r) {
+                for (Map<String, Object> row : r.rows()) {
+                    Map<String, Object> withDatabase = new LinkedHashMap<>();
+                    withDatabase.put("database", database);
+                    withDatabase.putAll(row);
+                    rows.get(k).add(withDatabase);
+                }
+            } else {
+                QueryOutcome.Failed f = (QueryOutcome.Failed) outcome;
+                failed.put(k, new QueryOutcome.Failed("in database '" + database + "': " + f.message(), f.permissionDenied()));
+            }
+        }
+    }
+
+    /** Per-second change of every numeric counter between two samples. */
+    static Map<String, Object> rates(Map<String, Object> first, Map<String, Object> second, double seconds) {
+        Map<String, Object> out = new TreeMap<>();
+        for (Map.Entry<String, Object> e : second.entrySet()) {
+            Object before = first.get(e.getKey());
+            if (before instanceof Number b && e.getValue() instanceof Number a) {
+                out.put(e.getKey(), (a.doubleValue() - b.doubleValue()) / seconds);
+            }
+        }
+        return out;
+    }
+
+    private static void sleep(long nanos, CollectionStats stats) {
+        long t0 = System.nanoTime();
+        try {
+            Thread.sleep(Duration.ofNanos(nanos));
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
+        stats.waitedForSample(System.nanoTime() - t0);
+    }
+
+}

@@ -1,0 +1,45 @@
+package io.dbwarden.run;
+
+import io.dbwarden.check.Severity;
+import io.dbwarden.evaluate.Finding;
+import java.time.Instant;
+import java.util.EnumMap;
+import java.util.List;
+import java.util.Map;
+
+/** One run: which trigger started it, when, and what every target and check produced. */
+public record RunReport(String trigger, Instant startedAt, Instant finishedAt, int checks, List<TargetReport> targets) {
+
+    public RunReport {
+        targets = List.copyOf(targets);
+    }
+
+    public List<RunItem> items() {
+        return targets.stream().flatMap(t -> t.items().stream()).toList();
+    }
+
+    public List<Finding> findings() {
+        return items().stream().flatMap(i -> i.findings().stream()).toList();
+    }
+
+    public Map<Severity, Integer> findingsBySeverity() {
+        Map<Severity, Integer> counts = new EnumMap<>(Severity.class);
+        for (Severity s : Severity.values()) {
+            counts.put(s, 0);
+        }
+        findings().forEach(f -> counts.merge(f.severity(), 1, Integer::sum));
+        return counts;
+    }
+
+    public long count(ItemStatus status) {
+        return items().stream().filter(i -> i.status() == status).count();
+    }
+
+    public boolean anyTargetFailed() {
+        return targets.stream().anyMatch(TargetReport::failed);
+    }
+
+    public long millis() {
+        return finishedAt.toEpochMilli() - startedAt.toEpochMilli();
+    }
+}

@@ -1,0 +1,19 @@
+package io.dbwarden.run;
+
+import java.util.List;
+import java.util.Optional;
+
+/**
+ * What happened on one target: its version, its items, what collection cost, and when the
+ * target could not be checked at all, why.
+ */
+public record TargetReport(String target, String engine, String endpoint, Optional<String> version,
+                           Optional<String> failure, List<RunItem> items, TargetStats stats) {
+    public TargetReport {
+        items = List.copyOf(items);
+    }
+
+    public boolean failed() {
+        return failure.isPresent();
+    }
+}
