@@ -19,8 +19,7 @@ public final class MarkdownRunFormatter implements RunFormatter {
     public void write(RunReport report, PrintStream out) {
         out.println("# dbwarden report");
         out.println();
-        out.println("Trigger " + MarkdownText.cell(report.trigger()) + ", started " + report.startedAt()
-                + ", took " + report.millis() + " ms.");
+        out.println("Trigger: " + MarkdownText.cell(report.trigger()) + ", started " + report.startedAt() + ".");
         out.println();
         out.println("**" + MarkdownText.cell(SummaryLine.of(report)) + "**");
         out.println();
@@ -52,36 +51,34 @@ public final class MarkdownRunFormatter implements RunFormatter {
         }
     }
 
+    /** Every block opens with its own blank line, so blocks that are left out leave no gaps. */
     private static void writeTarget(TargetReport target, PrintStream out) {
         out.println("## " + MarkdownText.cell(target.target()));
         out.println();
         out.println(MarkdownText.cell(target.engine()) + target.version().map(v -> " " + MarkdownText.cell(v)).orElse("")
                 + " at " + MarkdownText.cell(target.endpoint()));
-        out.println();
         if (target.failed()) {
-            out.println("> **Could not be checked:** " + MarkdownText.cell(target.failure().orElseThrow()));
             out.println();
+            out.println("> **Could not be checked:** " + MarkdownText.cell(target.failure().orElseThrow()));
         }
         List<Finding> findings = FindingGroups.sorted(target.items());
-        if (findings.isEmpty()) {
-            if (!target.failed()) {
-                out.println("No findings.");
-                out.println();
-            }
-        } else {
+        if (!findings.isEmpty()) {
+            out.println();
             out.println(MarkdownText.header(List.of("Severity", "Check", "Object", "Summary", "Remediation")));
             for (Finding f : findings) {
                 out.println(MarkdownText.row(List.of(f.severity().id(), MarkdownText.code(f.check()),
                         MarkdownText.cell(f.object()), MarkdownText.cell(f.summary()), MarkdownText.cell(f.remediation()))));
             }
+        } else if (!target.failed()) {
             out.println();
+            out.println("No findings.");
         }
         writeFailedChecks(target.items(), out);
         SkippedItems skipped = SkippedItems.of(target.items());
         if (!skipped.isEmpty()) {
+            out.println();
             out.println("Skipped " + SummaryLine.plural(skipped.count(), "check") + ": "
                     + MarkdownText.cell(skipped.reasonsText()));
-            out.println();
         }
     }
 
@@ -90,13 +87,13 @@ public final class MarkdownRunFormatter implements RunFormatter {
         if (failed.isEmpty()) {
             return;
         }
+        out.println();
         out.println("**Failed checks**");
         out.println();
         out.println(MarkdownText.header(List.of("Check", "Reason")));
         for (RunItem item : failed) {
             out.println(MarkdownText.row(List.of(MarkdownText.code(item.check()), MarkdownText.cell(item.reason().orElse("")))));
         }
-        out.println();
     }
 
     private static long count(List<RunItem> items, ItemStatus status) {

@@ -1,0 +1,58 @@
+package io.dbwarden.target;
+
+import java.io.IOException;
+import java.security.GeneralSecurityException;
+import java.sql.Connection;
+import java.sql.SQLException;
+import java.util.Objects;
+
+/**
+ * Opens read-only, time-limited sessions to targets.
+ *
+ * <p>Every session has autocommit on, refuses writes (server-side read-only transactions), has a server-side
+ * statement timeout, a socket timeout somewhat above it, and reports itself as "dbwarden" to the server.
+ * Sessions are not pooled: the caller closes them.
+ */
+public final class TargetConnector {
+
+    private final ConnectOptions options;
+
+    public TargetConnector(ConnectOptions options) {
+        this.options = Objects.requireNonNull(options, "options");
+    }
+
+    public TargetConnector() {
+        this(ConnectOptions.defaults());
+    }
+
+    public ConnectOptions options() {
+        return options;
+    }
+
+    /** A session to the target's own database. */
+    public Connection open(Target target) throws TargetConnectException {
+        Objects.requireNonNull(target, "target");
+        return open(target, target.dsn());
+    }
+
+    /** A session to another database on the same server, e.g. for PostgreSQL's per-database catalogs. */
+    public Connection open(Target target, String database) throws TargetConnectException {
+        Objects.requireNonNull(target, "target");
+        Objects.requireNonNull(database, "database");
+        return open(target, target.dsn().withDatabase(database));
+    }
+
+    private Connection open(Target target, Dsn dsn) throws TargetConnectException {
+        SessionOpener opener = switch (dsn.engine()) {
+            case POSTGRESQL -> new PostgresSessions();
+            case MYSQL -> new MariaDbSessions();
+            case MONGODB -> throw new TargetConnectException(target.name(), TargetConnectException.Reason.OTHER,
+                    "MongoDB targets have no SQL session", null);
+        };
+        try {
+            return opener.open(dsn, options);
+        } catch (SQLException | IOException | GeneralSecurityException | RuntimeException e) {
+            throw ConnectFailures.classify(e, target.name(), dsn, options);
+        }
+    }
+}
