@@ -27,7 +27,7 @@ final class HostPatterns {
             return prefixLength(p) >= 8;
         }
         return IPV4_LITERAL.matcher(address).matches() && address.startsWith("127.")
-                || wildcardPrefix(p).map(prefix -> prefix.startsWith("127.") && prefix.length() > 4).orElse(false);
+                || wildcardPrefix(p).map(prefix -> prefix.startsWith("127.")).orElse(false);
     }
 
     static boolean isPrivateNetwork(String pattern) {

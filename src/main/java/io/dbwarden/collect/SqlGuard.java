@@ -32,6 +32,8 @@ public final class SqlGuard {
             "\\bfor\\s+(update|share|no\\s+key\\s+update|key\\s+share)\\b|\\block\\s+in\\s+share\\s+mode\\b",
             Pattern.CASE_INSENSITIVE);
 
+    private static final Pattern EXECUTABLE_COMMENT = Pattern.compile("/\\*M?!\\d*");
+
     private static final Pattern WORD = Pattern.compile("[A-Za-z_][A-Za-z_0-9$]*");
 
     private SqlGuard() {}
@@ -92,9 +94,19 @@ public final class SqlGuard {
                     i++;
                 }
             } else if (c == '/' && i + 1 < sql.length() && sql.charAt(i + 1) == '*') {
+                Matcher executable = EXECUTABLE_COMMENT.matcher(sql);
+                if (executable.find(i) && executable.start() == i) {
+                    // MySQL runs /*! … */ and MariaDB /*M! … */: their contents are code, only the marker goes.
+                    out.append(' ');
+                    i = executable.end();
+                    continue;
+                }
                 int end = sql.indexOf("*/", i + 2);
                 i = end < 0 ? sql.length() : end + 2;
                 out.append(' ');
+            } else if (c == '*' && i + 1 < sql.length() && sql.charAt(i + 1) == '/') {
+                out.append(' ');
+                i += 2;
             } else if (c == '\'' || c == '"' || c == '`') {
                 int j = i + 1;
                 while (j < sql.length()) {
