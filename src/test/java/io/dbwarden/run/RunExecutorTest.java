@@ -1,0 +1,140 @@
+package io.dbwarden.run;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import io.dbwarden.cel.RuleCompiler;
+import io.dbwarden.check.Check;
+import io.dbwarden.check.CheckLoader;
+import io.dbwarden.host.HostFactsResolver;
+import io.dbwarden.host.HostSpec;
+import io.dbwarden.target.ConnectOptions;
+import io.dbwarden.target.Dsn;
+import io.dbwarden.target.Target;
+import io.dbwarden.testing.FreePorts;
+import io.dbwarden.testing.MariaDbServer;
+import io.dbwarden.testing.PostgresServer;
+import java.net.http.HttpClient;
+import java.nio.file.Path;
+import java.time.Clock;
+import java.time.Duration;
+import java.util.List;
+import java.util.Map;
+import org.junit.jupiter.api.Test;
+
+class RunExecutorTest {
+
+    private static final CheckLoader LOADER = new CheckLoader(new RuleCompiler());
+
+    private static Check check(String name, String engine, String extra, String rule) throws Exception {
+        return LOADER.load(name + ".yaml", """
+                name: %s
+                engine: %s
+                category: configuration
+                severity: notice
+                summary: s
+                description: d
+                remediation: r
+                %s
+                rule: "%s"
+                """.formatted(name, engine, extra, rule));
+    }
+
+    private static RunReport run(List<Check> checks, Path procRoot, HostSpec host, String... dsns) throws Exception {
+        List<Target> targets = new java.util.ArrayList<>();
+        for (int i = 0; i < dsns.length; i++) {
+            targets.add(new Target("t" + i, Dsn.parse(dsns[i]), Map.of("env", "test")));
+        }
+        HostFactsResolver hosts = new HostFactsResolver(HttpClient.newHttpClient(), Duration.ofSeconds(1), procRoot);
+        return new RunExecutor(Clock.systemUTC(), hosts)
+                .run(checks, targets, new RunOptions("test", ConnectOptions.defaults(), Duration.ZERO, host));
+    }
+
+    private static RunItem item(RunReport report, String target, String check) {
+        return report.items().stream().filter(i -> i.target().equals(target) && i.check().equals(check)).findFirst()
+                .orElseThrow();
+    }
+
+    @Test
+    void aCheckWhoseVersionRequirementIsUnmetIsSkippedWithTheReason() throws Exception {
+        Check future = check("future_check", "postgresql", "requires: { version: \">=99\" }", "true");
+        RunReport report = run(List.of(future), Path.of("/proc"), HostSpec.none(), PostgresServer.shared().dsn("postgres"));
+        RunItem item = item(report, "t0", "future_check");
+        assertThat(item.status()).isEqualTo(ItemStatus.SKIPPED);
+        assertThat(item.reason()).get().asString().contains("requires version >=99").contains("this server is 15.");
+    }
+
+    @Test
+    void aCheckForAnotherFlavorIsSkippedNamingBoth() throws Exception {
+        Check mysqlOnly = check("mysql_only_check", "mysql", "requires: { flavor: mysql }", "true");
+        RunReport report = run(List.of(mysqlOnly), Path.of("/proc"), HostSpec.none(), MariaDbServer.shared().dsn());
+        assertThat(item(report, "t0", "mysql_only_check").reason()).get().asString()
+                .isEqualTo("applies to mysql only; this server is mariadb");
+    }
+
+    @Test
+    void aCheckNeedingHostMemoryIsSkippedWhenTheHostIsUnknown() throws Exception {
+        Check memory = check("memory_check", "postgresql", "", "host.memory < 1");
+        RunReport report = run(List.of(memory), Path.of("/nonexistent-proc"), HostSpec.none(),
+                PostgresServer.shared().dsn("postgres"));
+        RunItem item = item(report, "t0", "memory_check");
+        assertThat(item.status()).isEqualTo(ItemStatus.SKIPPED);
+        assertThat(item.reason()).get().asString().contains("nonexistent-proc");
+    }
+
+    @Test
+    void declaredHostMemoryReachesTheRule() throws Exception {
+        Check memory = check("memory_check", "postgresql", "", "host.memory == 17179869184 && host.source == 'declared'");
+        RunReport report = run(List.of(memory), Path.of("/nonexistent-proc"), HostSpec.fromOptions("16GiB", 4, null),
+                PostgresServer.shared().dsn("postgres"));
+        assertThat(item(report, "t0", "memory_check").status()).isEqualTo(ItemStatus.FINDINGS);
+    }
+
+    @Test
+    void ratesAreSkippedWithoutASamplingWindow() throws Exception {
+        Check rates = check("rate_check", "mysql", "", "rates.Questions > 1000.0");
+        RunReport report = run(List.of(rates), Path.of("/proc"), HostSpec.none(), MariaDbServer.shared().dsn());
+        assertThat(item(report, "t0", "rate_check").reason()).get().asString().contains("--sample");
+    }
+
+    @Test
+    void targetsAreCheckedIndependentlyAndAFailedTargetMarksItsItemsAsErrors() throws Exception {
+        Check pg = check("pg_check", "postgresql", "", "target.labels.env == 'test' && version.major >= 10");
+        Check my = check("my_check", "mysql", "", "version.flavor == 'mariadb'");
+        String unreachable = "postgresql://postgres@127.0.0.1:" + FreePorts.find() + "/postgres";
+        RunReport report = run(List.of(pg, my), Path.of("/proc"), HostSpec.none(),
+                PostgresServer.shared().dsn("postgres"), MariaDbServer.shared().dsn(), unreachable);
+        assertThat(item(report, "t0", "pg_check").status()).isEqualTo(ItemStatus.FINDINGS);
+        assertThat(item(report, "t1", "my_check").status()).isEqualTo(ItemStatus.FINDINGS);
+        assertThat(report.items()).noneMatch(i -> i.target().equals("t0") && i.check().equals("my_check"));
+        RunItem failed = item(report, "t2", "pg_check");
+        assertThat(failed.status()).isEqualTo(ItemStatus.ERROR);
+        assertThat(failed.reason()).get().asString().contains("target could not be checked");
+        assertThat(report.anyTargetFailed()).isTrue();
+    }
+
+    @Test
+    void aPerDatabaseQueryRunsInEveryConnectableDatabaseAndNamesIt() throws Exception {
+        try (PostgresServer pg = PostgresServer.builder().initSql("CREATE DATABASE app", "CREATE DATABASE reports").start()) {
+            Check perDb = LOADER.load("per_db.yaml", """
+                    name: per_db_check
+                    engine: postgresql
+                    category: configuration
+                    severity: info
+                    summary: "{{database}}"
+                    description: d
+                    remediation: r
+                    queries:
+                      here:
+                        all_databases: true
+                        sql: SELECT current_database() AS name
+                    rule: "here.map(h, {'database': h.database, 'name': h.name})"
+                    """);
+            RunReport report = run(List.of(perDb), Path.of("/proc"), HostSpec.none(), pg.dsn("postgres"));
+            RunItem item = item(report, "t0", "per_db_check");
+            assertThat(item.findings()).extracting(f -> f.fields().get("database"))
+                    .containsExactly("app", "postgres", "reports");
+            assertThat(item.findings()).allMatch(f -> f.fields().get("database").equals(f.fields().get("name")));
+            assertThat(report.targets().get(0).stats().connections()).isEqualTo(3);
+        }
+    }
+}
