@@ -8,7 +8,7 @@ import java.util.Optional;
  * refers to it, because some are expensive (rates need two samples some time apart).
  */
 public enum BuiltinFact {
-    TARGET, VERSION, VARIABLES, STATUS, RATES, HOST, PARAMS;
+    TARGET, VERSION, VARIABLES, STATUS, RATES, HOST, TLS, RELEASES, PARAMS;
 
     public String variable() {
         return name().toLowerCase(Locale.ROOT);

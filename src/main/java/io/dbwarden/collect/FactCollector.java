@@ -14,7 +14,6 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.TreeMap;
-import java.util.function.Supplier;
 
 /**
  * Reads a plan's facts over the target's session: each distinct query once, built-in facts
@@ -32,7 +31,7 @@ public final class FactCollector {
     }
 
     public TargetFacts collect(Target target, Connection session, EngineDialect dialect, ServerVersion version,
-                               CollectionPlan plan, Supplier<HostFactsOutcome> hostFacts, CollectionStats stats) {
+                               CollectionPlan plan, Map<BuiltinFact, FactSource> sources, CollectionStats stats) {
         long started = System.nanoTime();
         Map<BuiltinFact, Map<String, Object>> builtins = new EnumMap<>(BuiltinFact.class);
         Map<BuiltinFact, String> unavailable = new EnumMap<>(BuiltinFact.class);
@@ -50,12 +49,16 @@ public final class FactCollector {
         if (plan.needs(BuiltinFact.STATUS) || wantsRates) {
             readBuiltin(BuiltinFact.STATUS, () -> dialect.readStatus(session, stats), dialect, builtins, unavailable);
         }
-        if (plan.needs(BuiltinFact.HOST)) {
-            HostFactsOutcome host = hostFacts.get();
-            if (host.facts() != null) {
-                builtins.put(BuiltinFact.HOST, host.facts());
+        for (BuiltinFact fact : plan.facts()) {
+            FactSource source = sources.get(fact);
+            if (source == null) {
+                continue;
+            }
+            FactOutcome outcome = source.read(target, version);
+            if (outcome.facts() != null) {
+                builtins.put(fact, outcome.facts());
             } else {
-                unavailable.put(BuiltinFact.HOST, host.unknownReason());
+                unavailable.put(fact, outcome.unknownReason());
             }
         }
 

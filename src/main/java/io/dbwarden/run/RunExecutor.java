@@ -9,7 +9,8 @@ import io.dbwarden.collect.CollectionPlan;
 import io.dbwarden.collect.CollectionStats;
 import io.dbwarden.collect.EngineDialect;
 import io.dbwarden.collect.FactCollector;
-import io.dbwarden.collect.HostFactsOutcome;
+import io.dbwarden.collect.FactOutcome;
+import io.dbwarden.collect.FactSource;
 import io.dbwarden.collect.QueryKey;
 import io.dbwarden.collect.QueryOutcome;
 import io.dbwarden.collect.TargetFacts;
@@ -50,11 +51,18 @@ public final class RunExecutor {
 
     private final Clock clock;
     private final HostFactsResolver hostFacts;
+    private final Map<BuiltinFact, FactSource> sources;
     private final Evaluator evaluator = new Evaluator();
 
     public RunExecutor(Clock clock, HostFactsResolver hostFacts) {
+        this(clock, hostFacts, Map.of());
+    }
+
+    /** {@code sources} supply facts that do not come over the SQL session, such as TLS certificates. */
+    public RunExecutor(Clock clock, HostFactsResolver hostFacts, Map<BuiltinFact, FactSource> sources) {
         this.clock = clock;
         this.hostFacts = hostFacts;
+        this.sources = Map.copyOf(sources);
     }
 
     public RunReport run(List<Check> checks, List<Target> targets, RunOptions options) {
@@ -105,8 +113,10 @@ public final class RunExecutor {
             }
             CollectionPlan plan = plan(due, options);
             FactCollector collector = new FactCollector(connector, options.connect().statementTimeout());
-            TargetFacts facts = collector.collect(target, session, dialect, version, plan,
-                    () -> hostFactsFor(target, options), stats);
+            Map<BuiltinFact, FactSource> runSources = new java.util.EnumMap<>(BuiltinFact.class);
+            runSources.putAll(sources);
+            runSources.put(BuiltinFact.HOST, (t, v) -> hostFactsFor(t, options));
+            TargetFacts facts = collector.collect(target, session, dialect, version, plan, runSources, stats);
             long evaluateStart = System.nanoTime();
             for (Check check : due) {
                 items.add(evaluate(check, target, facts));
@@ -148,10 +158,10 @@ public final class RunExecutor {
         return new CollectionPlan(facts, queries, options.sample());
     }
 
-    private HostFactsOutcome hostFactsFor(Target target, RunOptions options) {
+    private FactOutcome hostFactsFor(Target target, RunOptions options) {
         HostFactsResult result = hostFacts.resolve(options.host(), target.dsn().isLocal());
-        return result.facts().map(f -> new HostFactsOutcome(f.toCelMap(), null))
-                .orElseGet(() -> new HostFactsOutcome(null, result.unknownReason()));
+        return result.facts().map(f -> FactOutcome.known(f.toCelMap()))
+                .orElseGet(() -> FactOutcome.unknown(result.unknownReason()));
     }
 
     private RunItem evaluate(Check check, Target target, TargetFacts facts) {
@@ -163,8 +173,8 @@ public final class RunExecutor {
             }
             Optional<Map<String, Object>> value = facts.builtin(fact);
             if (value.isEmpty()) {
-                String reason = facts.unavailable().getOrDefault(fact, fact.variable() + " was not collected");
-                boolean skip = fact == BuiltinFact.HOST || fact == BuiltinFact.RATES || reason.startsWith("privilege missing");
+                String reason = facts.unavailable().getOrDefault(fact, "no source of " + fact.variable() + " facts is configured");
+                boolean skip = fact != BuiltinFact.VARIABLES && fact != BuiltinFact.STATUS || reason.startsWith("privilege missing");
                 return skip ? RunItem.skipped(target.name(), check.name(), reason)
                         : RunItem.error(target.name(), check.name(), reason);
             }

@@ -2,7 +2,9 @@ package io.dbwarden.checks;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import io.dbwarden.cel.BuiltinFact;
 import io.dbwarden.cel.RuleCompiler;
+import io.dbwarden.collect.FactSource;
 import io.dbwarden.check.Catalog;
 import io.dbwarden.check.Check;
 import io.dbwarden.check.CheckLoader;
@@ -40,6 +42,7 @@ public final class CheckRun {
     private Duration sample = Duration.ZERO;
     private HostSpec host = HostSpec.none();
     private Duration statementTimeout = ConnectOptions.DEFAULT_STATEMENT_TIMEOUT;
+    private final Map<BuiltinFact, FactSource> sources = new java.util.EnumMap<>(BuiltinFact.class);
 
     private CheckRun(String dsn) {
         dsns.add(dsn);
@@ -86,13 +89,19 @@ public final class CheckRun {
         return this;
     }
 
+    /** Supplies a fact that does not come over the SQL session (TLS, release data…), as the CLI does. */
+    public CheckRun withSource(BuiltinFact fact, FactSource source) {
+        sources.put(fact, source);
+        return this;
+    }
+
     public RunReport run() {
         List<Check> checks = CATALOG.all().stream().filter(c -> names == null || names.contains(c.name())).toList();
         List<Target> targets = dsns.stream().map(CheckRun::target).toList();
         RunOptions options = new RunOptions("test",
                 new ConnectOptions(ConnectOptions.DEFAULT_CONNECT_TIMEOUT, statementTimeout), sample, host);
         HostFactsResolver hosts = new HostFactsResolver(HttpClient.newHttpClient(), Duration.ofSeconds(2), Path.of("/proc"));
-        return new RunExecutor(Clock.systemUTC(), hosts).run(checks, targets, options);
+        return new RunExecutor(Clock.systemUTC(), hosts, sources).run(checks, targets, options);
     }
 
     private static Target target(String dsn) {
