@@ -4,7 +4,6 @@ import java.io.IOException;
 import java.net.http.HttpClient;
 import java.nio.file.Path;
 import java.time.Duration;
-import java.util.Locale;
 import java.util.Objects;
 import java.util.regex.Pattern;
 
@@ -22,7 +21,6 @@ import java.util.regex.Pattern;
 public final class HostFactsResolver {
 
     static final String NOTHING_KNOWN = "host memory unknown: pass --host-memory or --node-exporter";
-    private static final Pattern LOOPBACK_V4 = Pattern.compile("127\\.\\d{1,3}\\.\\d{1,3}\\.\\d{1,3}");
 
     private final NodeExporterClient nodeExporter;
     private final Path procRoot;
@@ -33,26 +31,6 @@ public final class HostFactsResolver {
     public HostFactsResolver(HttpClient http, Duration timeout, Path procRoot) {
         this.nodeExporter = new NodeExporterClient(http, timeout);
         this.procRoot = Objects.requireNonNull(procRoot, "procRoot");
-    }
-
-    /**
-     * Returns whether a database at {@code host} runs on this machine: {@code localhost}, a 127.x.x.x
-     * address, {@code ::1}, or a unix socket path. A missing host counts as remote, because reading this
-     * machine's memory for another machine would give wrong advice.
-     */
-    public static boolean isLocalTarget(String host) {
-        if (host == null || host.isBlank()) {
-            return false;
-        }
-        String h = host.strip().toLowerCase(Locale.ROOT);
-        if (h.startsWith("/")) {
-            return true;
-        }
-        if (h.startsWith("[") && h.endsWith("]")) {
-            h = h.substring(1, h.length() - 1);
-        }
-        return h.equals("localhost") || h.equals("localhost.") || h.equals("::1") || h.equals("0:0:0:0:0:0:0:1")
-                || LOOPBACK_V4.matcher(h).matches();
     }
 
     /** Never throws for an unreachable or broken source; the result then says why the facts are unknown. */

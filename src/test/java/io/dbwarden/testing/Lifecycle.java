@@ -79,7 +79,11 @@ final class Lifecycle {
         TEMPLATES.add(dir);
     }
 
-    /** A fresh private directory under java.io.tmpdir, tagged with this JVM's pid. */
+    /**
+     * A fresh private directory under {@code -Ddbwarden.test.tmpdir} (default java.io.tmpdir), tagged with this JVM's
+     * pid. The postgres/mysql users must be able to traverse its parents, and Unix socket paths must stay under 107
+     * characters, so keep it short (the default /tmp is ideal).
+     */
     static Path newTempDir(String kind) {
         try {
             Path dir = Files.createTempDirectory(tmpRoot(), PREFIX + kind + "-");
@@ -91,7 +95,7 @@ final class Lifecycle {
     }
 
     private static Path tmpRoot() {
-        return Path.of(System.getProperty("java.io.tmpdir", "/tmp"));
+        return Path.of(System.getProperty("dbwarden.test.tmpdir", System.getProperty("java.io.tmpdir", "/tmp")));
     }
 
     private static void shutdown() {

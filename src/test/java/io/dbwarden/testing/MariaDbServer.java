@@ -53,6 +53,7 @@ public final class MariaDbServer implements AutoCloseable {
     private volatile int port;
     private volatile Process process;
     private volatile long startMillis = -1;
+    private final long createdAt;
 
     /** The one default instance of this JVM, started on first use. Do not change its configuration; close() is a no-op. */
     public static MariaDbServer shared() {
@@ -130,6 +131,7 @@ public final class MariaDbServer implements AutoCloseable {
         this.config = config;
         this.isShared = isShared;
         Path templateData = template();
+        this.createdAt = System.nanoTime();
         this.root = Lifecycle.newTempDir("mariadb");
         Lifecycle.register(stopper);
         this.data = root.resolve("data");
@@ -165,7 +167,6 @@ public final class MariaDbServer implements AutoCloseable {
     }
 
     private void boot() {
-        long t0 = System.nanoTime();
         try {
             installSslFiles();
             for (int attempt = 1; ; attempt++) {
@@ -186,7 +187,7 @@ public final class MariaDbServer implements AutoCloseable {
             if (!config.initSql.isEmpty()) {
                 execute(config.initSql.toArray(String[]::new));
             }
-            startMillis = (System.nanoTime() - t0) / 1_000_000;
+            startMillis = (System.nanoTime() - createdAt) / 1_000_000;
         } catch (RuntimeException e) {
             stopNow();
             throw e;
@@ -370,7 +371,7 @@ public final class MariaDbServer implements AutoCloseable {
         return !stopped.get() && p != null && p.isAlive();
     }
 
-    /** Milliseconds the last start took (copy, configure, launch, first connection, initSql). */
+    /** Milliseconds start() took, template aside: copy, configure, launch, first connection, initSql. */
     public long startMillis() {
         return startMillis;
     }

@@ -57,6 +57,7 @@ public final class PostgresServer implements AutoCloseable {
     private volatile int port;
     private volatile Process process;
     private volatile long startMillis = -1;
+    private final long createdAt;
 
     /** The one default instance of this JVM, started on first use. Do not change its configuration; close() is a no-op. */
     public static PostgresServer shared() {
@@ -149,6 +150,7 @@ public final class PostgresServer implements AutoCloseable {
         this.config = config;
         this.isShared = isShared;
         Path templateData = template();
+        this.createdAt = System.nanoTime();
         this.root = Lifecycle.newTempDir("pg");
         Lifecycle.register(stopper);
         this.data = root.resolve("data");
@@ -187,7 +189,6 @@ public final class PostgresServer implements AutoCloseable {
     }
 
     private void boot() {
-        long t0 = System.nanoTime();
         try {
             installSslFiles();
             prependHbaLines();
@@ -210,7 +211,7 @@ public final class PostgresServer implements AutoCloseable {
             if (!config.initSql.isEmpty()) {
                 execute(config.initSql.toArray(String[]::new));
             }
-            startMillis = (System.nanoTime() - t0) / 1_000_000;
+            startMillis = (System.nanoTime() - createdAt) / 1_000_000;
         } catch (RuntimeException e) {
             stopNow();
             throw e;
@@ -493,7 +494,7 @@ public final class PostgresServer implements AutoCloseable {
         return !stopped.get() && p != null && p.isAlive();
     }
 
-    /** Milliseconds the last start took (copy, configure, launch, first connection, initSql). */
+    /** Milliseconds start() took, template aside: copy, configure, launch, first connection, initSql. */
     public long startMillis() {
         return startMillis;
     }
