@@ -34,12 +34,12 @@ final class MysqlDialect implements EngineDialect {
 
     @Override
     public Map<String, Object> readVariables(Connection c, CollectionStats stats) throws SQLException {
-        return Sql.nameValues(c, "SHOW GLOBAL VARIABLES", stats, Sql::number);
+        return Sql.nameValues(c, "SHOW GLOBAL VARIABLES", stats, TextValues::typed);
     }
 
     @Override
     public Map<String, Object> readStatus(Connection c, CollectionStats stats) throws SQLException {
-        return Sql.nameValues(c, "SHOW GLOBAL STATUS", stats, Sql::number);
+        return Sql.nameValues(c, "SHOW GLOBAL STATUS", stats, TextValues::typed);
     }
 
     @Override

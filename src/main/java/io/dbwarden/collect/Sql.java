@@ -38,21 +38,4 @@ final class Sql {
         }
         return out;
     }
-
-    /** {@code "123"} becomes 123L, {@code "1.5"} 1.5, anything else stays text. */
-    static Object number(String text) {
-        if (text == null) {
-            return io.dbwarden.cel.CelValues.toCel(null);
-        }
-        if (text.matches("-?\\d{1,18}")) {
-            return Long.parseLong(text);
-        }
-        if (text.matches("-?\\d+\\.\\d+")) {
-            return Double.parseDouble(text);
-        }
-        if (text.matches("\\d{19,20}")) {
-            return Double.parseDouble(text);
-        }
-        return text;
-    }
 }

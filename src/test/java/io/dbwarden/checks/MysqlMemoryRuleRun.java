@@ -1,14 +1,11 @@
 package io.dbwarden.checks;
 
-import io.dbwarden.cel.CelValues;
-import io.dbwarden.check.Check;
-import io.dbwarden.evaluate.Evaluator;
 import io.dbwarden.evaluate.Finding;
 import io.dbwarden.testing.MariaDbServer;
-import java.util.LinkedHashMap;
+import io.dbwarden.version.Flavor;
+import io.dbwarden.version.ServerVersion;
 import java.util.List;
 import java.util.Map;
-import java.util.regex.Pattern;
 
 /**
  * Evaluates one built-in check's rule over a real server's global variables with some of them replaced, for
@@ -17,19 +14,15 @@ import java.util.regex.Pattern;
  */
 final class MysqlMemoryRuleRun {
 
-    private static final Pattern INTEGER = Pattern.compile("-?\\d{1,18}");
-    private static final Pattern DECIMAL = Pattern.compile("-?\\d+\\.\\d+");
-
-    private final Check check;
-    private final Map<String, Object> variables = new LinkedHashMap<>();
-    private Map<String, Object> host = Map.of();
+    private final RecordedRun run;
 
     private MysqlMemoryRuleRun(String checkName, MariaDbServer server) {
-        check = CheckRun.catalog().find(checkName)
-                .orElseThrow(() -> new AssertionError("no built-in check " + checkName));
+        run = RecordedRun.of(checkName);
         for (Map<String, Object> row : server.query("SHOW GLOBAL VARIABLES")) {
-            variables.put(String.valueOf(row.get("Variable_name")), typed(String.valueOf(row.get("Value"))));
+            run.variable(String.valueOf(row.get("Variable_name")), String.valueOf(row.get("Value")));
         }
+        String version = String.valueOf(server.query("SELECT @@version AS v").get(0).get("v"));
+        run.version(ServerVersion.parse(version, Flavor.MARIADB));
     }
 
     static MysqlMemoryRuleRun of(String checkName, MariaDbServer server) {
@@ -38,31 +31,17 @@ final class MysqlMemoryRuleRun {
 
     /** Replaces or adds a global variable, typed the way SHOW GLOBAL VARIABLES values reach rules. */
     MysqlMemoryRuleRun variable(String name, String value) {
-        variables.put(name, typed(value));
+        run.variable(name, value);
         return this;
     }
 
     /** Host facts as --host-memory declares them. */
     MysqlMemoryRuleRun declaredHostMemory(long bytes) {
-        host = Map.of("memory", bytes, "source", "declared");
+        run.fact("host", Map.of("memory", bytes, "source", "declared"));
         return this;
     }
 
     List<Finding> findings() throws Exception {
-        Map<String, Object> activation = new LinkedHashMap<>();
-        activation.put("variables", variables);
-        activation.put("host", host);
-        activation.put("params", CelValues.toCel(check.params()));
-        return new Evaluator().evaluate(check, "test-target", activation);
-    }
-
-    private static Object typed(String text) {
-        if (INTEGER.matcher(text).matches()) {
-            return Long.parseLong(text);
-        }
-        if (DECIMAL.matcher(text).matches()) {
-            return Double.parseDouble(text);
-        }
-        return text;
+        return run.findings();
     }
 }
