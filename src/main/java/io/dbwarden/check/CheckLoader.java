@@ -25,6 +25,7 @@ import org.snakeyaml.engine.v2.nodes.MappingNode;
 import org.snakeyaml.engine.v2.nodes.Node;
 import org.snakeyaml.engine.v2.nodes.NodeTuple;
 import org.snakeyaml.engine.v2.nodes.ScalarNode;
+import org.snakeyaml.engine.v2.nodes.SequenceNode;
 import org.snakeyaml.engine.v2.nodes.Tag;
 import org.snakeyaml.engine.v2.parser.ParserImpl;
 import org.snakeyaml.engine.v2.scanner.StreamReader;
@@ -37,7 +38,7 @@ import org.snakeyaml.engine.v2.scanner.StreamReader;
 public final class CheckLoader {
 
     private static final Set<String> FIELDS = Set.of("name", "engine", "category", "severity", "interval",
-            "requires", "summary", "description", "remediation", "read_more", "params", "queries", "rule");
+            "requires", "summary", "description", "remediation", "read_more", "params", "queries", "rule", "key");
     private static final Set<String> REQUIRED = Set.of("name", "engine", "category", "severity", "summary",
             "description", "remediation", "rule");
     private static final Set<String> REQUIRES_FIELDS = Set.of("version", "flavor");
@@ -120,16 +121,18 @@ public final class CheckLoader {
                 }
             }
         }
+        Optional<List<String>> key = Optional.empty();
         if (rule != null) {
             for (String template : List.of("summary", "description", "remediation")) {
                 checkPlaceholders(fields.get(template), rule, params, problems);
             }
+            key = key(fields.get("key"), rule, problems);
         }
         if (problems.any()) {
             throw problems.exception();
         }
         return new Check(name, engine, category, severity, interval, requires, summary, description, remediation,
-                readMore, params, queries, rule, file);
+                readMore, params, queries, rule, key, file);
     }
 
     private static Map<String, NodeTuple> fields(MappingNode mapping, Set<String> allowed, String what, Problems problems) {
@@ -278,6 +281,32 @@ public final class CheckLoader {
             queries.add(new QuerySpec(name, sql.strip(), allDatabases));
         }
         return queries;
+    }
+
+    /** The fields that identify a finding; they must be fields the rule returns. Absent: all of them. */
+    private static Optional<List<String>> key(NodeTuple tuple, CompiledRule rule, Problems problems) {
+        if (tuple == null) {
+            return Optional.empty();
+        }
+        if (!(tuple.getValueNode() instanceof SequenceNode seq)) {
+            problems.at(tuple.getValueNode(), "'key' must be a list of the fields that identify a finding ([] for server-wide)");
+            return Optional.empty();
+        }
+        if (rule.shape() == CompiledRule.Shape.BOOL) {
+            problems.at(tuple.getValueNode(), "'key' needs a rule that returns a list of maps; a bool rule has no fields");
+            return Optional.empty();
+        }
+        List<String> key = new ArrayList<>();
+        for (Node n : seq.getValue()) {
+            String field = n instanceof ScalarNode s ? s.getValue() : "";
+            if (field.equals("severity") || !rule.outputKeys().isEmpty() && !rule.outputKeys().contains(field)) {
+                problems.at(n, "key field '" + field + "' is not a field the rule returns ("
+                        + String.join(", ", new TreeSet<>(rule.outputKeys())) + ")");
+            } else {
+                key.add(field);
+            }
+        }
+        return Optional.of(key);
     }
 
     private static void checkPlaceholders(NodeTuple tuple, CompiledRule rule, Map<String, Object> params, Problems problems) {

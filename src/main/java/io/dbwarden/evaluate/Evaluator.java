@@ -63,7 +63,8 @@ public final class Evaluator {
         values.put("check", check.name());
         values.put("severity", severity.id());
         check.params().forEach((k, v) -> values.put("params." + k, CelValues.display(CelValues.toCel(v))));
-        return new Finding(check.name(), target, severity, check.category(), fields,
+        List<String> key = check.key().orElseGet(() -> List.copyOf(fields.keySet()));
+        return new Finding(check.name(), target, severity, check.category(), fields, key,
                 Templates.render(check.summary(), values),
                 Templates.render(check.description(), values),
                 Templates.render(check.remediation(), values),

@@ -101,6 +101,7 @@ public final class JsonRunFormatter implements RunFormatter {
         finding.put("severity", f.severity().id());
         finding.put("category", f.category().id());
         finding.set("fields", Json.strings(f.fields()));
+        finding.set("labels", Json.strings(f.labels()));
         finding.put("summary", f.summary());
         finding.put("description", f.description());
         finding.put("remediation", f.remediation());

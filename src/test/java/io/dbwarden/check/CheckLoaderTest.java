@@ -187,4 +187,19 @@ class CheckLoaderTest {
         CheckProblem p = onlyProblem(VALID.replace("  mappings:", "  variables:").replace("mappings.filter", "variables.filter"));
         assertThat(p.message()).contains("taken by a built-in fact");
     }
+
+    @Test
+    void theKeyNamesTheFieldsThatIdentifyAFinding() throws Exception {
+        Check c = LOADER.load("c.yaml", VALID + "key: [database, user, server]\n");
+        assertThat(c.key()).contains(List.of("database", "user", "server"));
+        assertThat(LOADER.load("c.yaml", VALID + "key: []\n").key()).contains(List.of());
+        assertThat(LOADER.load("c.yaml", VALID).key()).isEmpty();
+    }
+
+    @Test
+    void aKeyFieldTheRuleDoesNotReturnIsRejected() {
+        CheckProblem p = onlyProblem(VALID + "key: [database, retained]\n");
+        assertThat(p.line()).isEqualTo(20);
+        assertThat(p.message()).contains("key field 'retained' is not a field the rule returns");
+    }
 }

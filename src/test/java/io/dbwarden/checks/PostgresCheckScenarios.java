@@ -54,12 +54,7 @@ final class PostgresCheckScenarios {
      */
     static RunReport runWithParams(String dsn, String checkName, Map<String, Object> params, String hostMemory) {
         Check builtIn = CheckRun.catalog().find(checkName).orElseThrow();
-        Map<String, Object> merged = new LinkedHashMap<>(builtIn.params());
-        assertThat(builtIn.params()).as("params of " + checkName).containsKeys(params.keySet().toArray(String[]::new));
-        merged.putAll(params);
-        Check check = new Check(builtIn.name(), builtIn.engine(), builtIn.category(), builtIn.severity(),
-                builtIn.interval(), builtIn.requires(), builtIn.summary(), builtIn.description(), builtIn.remediation(),
-                builtIn.readMore(), merged, builtIn.queries(), builtIn.rule(), builtIn.source());
+        Check check = builtIn.withParams(params);
         RunOptions options = new RunOptions("test", new ConnectOptions(ConnectOptions.DEFAULT_CONNECT_TIMEOUT,
                 ConnectOptions.DEFAULT_STATEMENT_TIMEOUT), Duration.ZERO,
                 hostMemory == null ? HostSpec.none() : HostSpec.fromOptions(hostMemory, 4, null));

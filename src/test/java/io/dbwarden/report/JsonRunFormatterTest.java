@@ -59,7 +59,7 @@ class JsonRunFormatterTest {
     void writesEveryFieldOfAFindingInSnakeCase() throws Exception {
         JsonNode finding = sample().get("findings").get(1);
 
-        assertThat(fieldNames(finding)).containsExactly("check", "target", "severity", "category", "fields",
+        assertThat(fieldNames(finding)).containsExactly("check", "target", "severity", "category", "fields", "labels",
                 "summary", "description", "remediation", "read_more");
         assertThat(finding.get("check").asText()).isEqualTo("weak_password");
         assertThat(finding.get("target").asText()).isEqualTo("prod-pg");
