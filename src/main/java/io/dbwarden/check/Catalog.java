@@ -58,13 +58,13 @@ public final class Catalog {
                 throw new CheckFileException(List.of(new CheckProblem(dir.toString(), 1, 1,
                         "check directory does not exist or is not a directory")));
             }
+            List<String> names = new ArrayList<>();
+            List<String> texts = new ArrayList<>();
             for (Path file : yamlFiles(dir)) {
-                try {
-                    checks.add(loader.load(file.toString(), Files.readString(file, StandardCharsets.UTF_8)));
-                } catch (CheckFileException e) {
-                    problems.addAll(e.problems());
-                }
+                names.add(file.toString());
+                texts.add(Files.readString(file, StandardCharsets.UTF_8));
             }
+            loadAll(loader, names, texts, checks, problems);
         }
         if (!problems.isEmpty()) {
             throw new CheckFileException(problems);
@@ -99,12 +99,35 @@ public final class Catalog {
 
     private static void loadTree(CheckLoader loader, Path root, List<Check> checks, List<CheckProblem> problems)
             throws IOException {
-        for (Path file : yamlFiles(root)) {
-            String name = "builtin:" + BUILTIN_ROOT + "/" + root.relativize(file).toString().replace('\\', '/');
+        List<Path> files = yamlFiles(root);
+        List<String> names = new ArrayList<>();
+        List<String> texts = new ArrayList<>();
+        for (Path file : files) {
+            names.add("builtin:" + BUILTIN_ROOT + "/" + root.relativize(file).toString().replace('\\', '/'));
             try (InputStream in = Files.newInputStream(file)) {
-                checks.add(loader.load(name, new String(in.readAllBytes(), StandardCharsets.UTF_8)));
-            } catch (CheckFileException e) {
-                problems.addAll(e.problems());
+                texts.add(new String(in.readAllBytes(), StandardCharsets.UTF_8));
+            }
+        }
+        loadAll(loader, names, texts, checks, problems);
+    }
+
+    /** Compiling rules is CPU-bound and the compiler is thread-safe, so files load in parallel. */
+    private static void loadAll(CheckLoader loader, List<String> names, List<String> texts, List<Check> checks,
+                                List<CheckProblem> problems) {
+        List<Object> results = java.util.stream.IntStream.range(0, names.size()).parallel()
+                .mapToObj(i -> {
+                    try {
+                        return (Object) loader.load(names.get(i), texts.get(i));
+                    } catch (CheckFileException e) {
+                        return e;
+                    }
+                })
+                .toList();
+        for (Object result : results) {
+            if (result instanceof Check check) {
+                checks.add(check);
+            } else {
+                problems.addAll(((CheckFileException) result).problems());
             }
         }
     }
