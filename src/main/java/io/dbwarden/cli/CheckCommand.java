@@ -110,7 +110,9 @@ final class CheckCommand implements Callable<Integer> {
         HostFactsResolver hosts = new HostFactsResolver(
                 HttpClient.newBuilder().connectTimeout(options.connect().connectTimeout()).build(),
                 options.connect().connectTimeout(), Path.of("/proc"));
-        RunReport report = new RunExecutor(Clock.systemUTC(), hosts).run(checks, targets, options);
+        Clock clock = Clock.systemUTC();
+        RunReport report = new RunExecutor(clock, hosts, FactSources.standard(clock, options.connect().connectTimeout()))
+                .run(checks, targets, options);
         boolean colour = spec.commandLine().getColorScheme().ansi().enabled();
         Output.write(out, stream -> RunFormatters.forFormat(outputFormat, colour).write(report, stream));
         report.targets().stream().filter(t -> t.failure().isPresent())

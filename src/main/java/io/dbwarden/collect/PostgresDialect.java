@@ -27,9 +27,20 @@ final class PostgresDialect implements EngineDialect {
                 "SELECT current_setting('server_version_num')::int AS num, current_setting('server_version') AS full", stats);
         long num = (Long) rows.get(0).get("num");
         String full = (String) rows.get(0).get("full");
-        int major = (int) (num / 10000);
-        int minor = (int) (num % 10000);
-        return new ServerVersion(major, minor, 0, Flavor.POSTGRESQL, full);
+        return new ServerVersion(major(num), minor(num), patch(num), Flavor.POSTGRESQL, full);
+    }
+
+    /** server_version_num is MMmmpp before PostgreSQL 10 (90624 = 9.6.24) and MM00mm from 10 on (150020 = 15.20). */
+    static int major(long num) {
+        return (int) (num / 10000);
+    }
+
+    static int minor(long num) {
+        return (int) (num < 100_000 ? num / 100 % 100 : num % 10000);
+    }
+
+    static int patch(long num) {
+        return (int) (num < 100_000 ? num % 100 : 0);
     }
 
     @Override
