@@ -20,7 +20,7 @@ class HostPatternsTest {
             "10.%, true", "10.1.2.3, true", "192.168.1.%, true", "172.16.%, true", "172.31.5.%, true", "172.32.%, false",
             "172.%, false", "10.0.0.0/255.0.0.0, true", "10.0.0.0/8, true", "10.0.0.0/7, false", "192.168.0.0/16, true",
             "%, false", "0.0.0.0/0, false", "8.8.8.8, false", "fd00::1, true", "samenet, true", "localhost, true",
-            "app.internal, false", "1%, false"})
+            "app.internal, false", "1%, false", "fd00:1::%, true", "fe80::%, true", "2001:db8::%, false", "fd%, false"})
     void recognisesPrivateNetworkPatterns(String pattern, boolean expected) {
         assertThat(HostPatterns.isPrivateNetwork(pattern)).isEqualTo(expected);
     }
