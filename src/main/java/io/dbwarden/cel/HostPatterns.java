@@ -103,7 +103,7 @@ final class HostPatterns {
         if (prefix.contains(":")) {
             // fc00::/7 unique-local and fe80::/10 link-local, decided by the first group
             String first = prefix.substring(0, prefix.indexOf(':'));
-            return first.length() == 4 && (first.startsWith("fc") || first.startsWith("fd") || first.matches("fe[89ab].."));
+            return first.length() == 4 && (first.startsWith("fc") || first.startsWith("fd") || first.matches("fe[89ab]."));
         }
         if (prefix.startsWith("10.") || prefix.startsWith("192.168.") || prefix.startsWith("127.")) {
             return true;
