@@ -4,6 +4,7 @@ import io.dbwarden.cel.BuiltinFact;
 import io.dbwarden.collect.FactSource;
 import io.dbwarden.release.ReleaseData;
 import io.dbwarden.release.ReleaseFactSource;
+import io.dbwarden.tls.TlsFactSource;
 import java.time.Clock;
 import java.time.Duration;
 import java.util.EnumMap;
@@ -17,6 +18,7 @@ final class FactSources {
     static Map<BuiltinFact, FactSource> standard(Clock clock, Duration connectTimeout) {
         Map<BuiltinFact, FactSource> sources = new EnumMap<>(BuiltinFact.class);
         sources.put(BuiltinFact.RELEASES, new ReleaseFactSource(ReleaseData.builtIn(), clock));
+        sources.put(BuiltinFact.TLS, new TlsFactSource(clock, connectTimeout));
         return sources;
     }
 }
