@@ -273,7 +273,7 @@ public final class CheckLoader {
             if (sql == null) {
                 continue;
             }
-            Optional<String> refusal = SqlGuard.refusal(sql);
+            Optional<String> refusal = SqlGuard.refusal(sql, engine);
             if (refusal.isPresent()) {
                 problems.at(sqlNode, "query '" + name + "' is refused: " + refusal.get());
                 continue;

@@ -1,5 +1,6 @@
 package io.dbwarden.collect;
 
+import io.dbwarden.target.Engine;
 import java.util.Locale;
 import java.util.Optional;
 import java.util.Set;
@@ -34,13 +35,21 @@ public final class SqlGuard {
 
     private static final Pattern EXECUTABLE_COMMENT = Pattern.compile("/\\*M?!\\d*");
 
+    private static final Pattern DOLLAR_TAG = Pattern.compile("\\$(?:[A-Za-z_][A-Za-z_0-9]*)?\\$");
+
     private static final Pattern WORD = Pattern.compile("[A-Za-z_][A-Za-z_0-9$]*");
 
     private SqlGuard() {}
 
-    /** Empty when the SQL may run, else a sentence saying why it is refused. */
-    public static Optional<String> refusal(String sql) {
-        String code = stripLiteralsAndComments(sql).trim();
+    /**
+     * Empty when the SQL may run on the engine, else a sentence saying why it is refused. With no
+     * engine (an invalid check file) the SQL must pass the reading of every engine.
+     */
+    public static Optional<String> refusal(String sql, Engine engine) {
+        if (engine == null) {
+            return refusal(sql, Engine.POSTGRESQL).or(() -> refusal(sql, Engine.MYSQL));
+        }
+        String code = stripLiteralsAndComments(sql, engine).trim();
         if (code.endsWith(";")) {
             code = code.substring(0, code.length() - 1).trim();
         }
@@ -83,53 +92,47 @@ public final class SqlGuard {
                 || code.charAt(i) == '=' || code.charAt(i) == '(');
     }
 
-    /** Replaces string literals, quoted identifiers and comments with blanks so words inside them are ignored. */
-    static String stripLiteralsAndComments(String sql) {
+    /**
+     * Replaces string literals, quoted identifiers and comments with blanks so words inside them
+     * are ignored, reading the SQL as the engine's own lexer does: what one engine treats as a
+     * comment (MySQL's {@code #}) is an operator for the other, and a hidden call would run.
+     */
+    static String stripLiteralsAndComments(String sql, Engine engine) {
         StringBuilder out = new StringBuilder(sql.length());
+        boolean mysql = engine == Engine.MYSQL;
         int i = 0;
-        while (i < sql.length()) {
+        int n = sql.length();
+        while (i < n) {
             char c = sql.charAt(i);
-            if (c == '-' && i + 1 < sql.length() && sql.charAt(i + 1) == '-' || c == '#') {
-                while (i < sql.length() && sql.charAt(i) != '\n') {
+            char next = i + 1 < n ? sql.charAt(i + 1) : '\0';
+            if (mysql && (c == '#' || c == '-' && next == '-' && (i + 2 >= n || Character.isWhitespace(sql.charAt(i + 2))))
+                    || !mysql && c == '-' && next == '-') {
+                while (i < n && sql.charAt(i) != '\n') {
                     i++;
                 }
-            } else if (c == '/' && i + 1 < sql.length() && sql.charAt(i + 1) == '*') {
+            } else if (c == '/' && next == '*') {
                 Matcher executable = EXECUTABLE_COMMENT.matcher(sql);
-                if (executable.find(i) && executable.start() == i) {
+                if (mysql && executable.find(i) && executable.start() == i) {
                     // MySQL runs /*! … */ and MariaDB /*M! … */: their contents are code, only the marker goes.
                     out.append(' ');
                     i = executable.end();
                     continue;
                 }
-                int end = sql.indexOf("*/", i + 2);
-                i = end < 0 ? sql.length() : end + 2;
+                i = mysql ? skipComment(sql, i) : skipNestedComment(sql, i);
                 out.append(' ');
-            } else if (c == '*' && i + 1 < sql.length() && sql.charAt(i + 1) == '/') {
+            } else if (mysql && c == '*' && next == '/') {
                 out.append(' ');
                 i += 2;
-            } else if (c == '\'' || c == '"' || c == '`') {
-                int j = i + 1;
-                while (j < sql.length()) {
-                    if (sql.charAt(j) == '\\' && c == '\'') {
-                        j += 2;
-                        continue;
-                    }
-                    if (sql.charAt(j) == c) {
-                        if (j + 1 < sql.length() && sql.charAt(j + 1) == c) {
-                            j += 2;
-                            continue;
-                        }
-                        break;
-                    }
-                    j++;
-                }
+            } else if (c == '\'' || c == '"' || mysql && c == '`') {
+                boolean escapes = mysql && c != '`'
+                        || !mysql && c == '\'' && i > 0 && (sql.charAt(i - 1) == 'E' || sql.charAt(i - 1) == 'e');
+                i = skipQuoted(sql, i, c, escapes);
                 out.append(c == '\'' ? "''" : "x");
-                i = j + 1;
-            } else if (c == '$' && dollarTag(sql, i) != null) {
+            } else if (!mysql && c == '$' && dollarTag(sql, i) != null) {
                 String tag = dollarTag(sql, i);
                 int end = sql.indexOf(tag, i + tag.length());
                 out.append("''");
-                i = end < 0 ? sql.length() : end + tag.length();
+                i = end < 0 ? n : end + tag.length();
             } else {
                 out.append(c);
                 i++;
@@ -138,8 +141,52 @@ public final class SqlGuard {
         return out.toString();
     }
 
+    /** Index after the quoted text starting at {@code start}; doubled quotes and, where the engine has them, backslashes escape. */
+    private static int skipQuoted(String sql, int start, char quote, boolean backslashEscapes) {
+        int j = start + 1;
+        while (j < sql.length()) {
+            char c = sql.charAt(j);
+            if (backslashEscapes && c == '\\') {
+                j += 2;
+            } else if (c == quote && j + 1 < sql.length() && sql.charAt(j + 1) == quote) {
+                j += 2;
+            } else if (c == quote) {
+                return j + 1;
+            } else {
+                j++;
+            }
+        }
+        return sql.length();
+    }
+
+    private static int skipComment(String sql, int start) {
+        int end = sql.indexOf("*/", start + 2);
+        return end < 0 ? sql.length() : end + 2;
+    }
+
+    /** PostgreSQL block comments nest. */
+    private static int skipNestedComment(String sql, int start) {
+        int depth = 0;
+        int i = start;
+        while (i < sql.length() - 1) {
+            if (sql.charAt(i) == '/' && sql.charAt(i + 1) == '*') {
+                depth++;
+                i += 2;
+            } else if (sql.charAt(i) == '*' && sql.charAt(i + 1) == '/') {
+                depth--;
+                i += 2;
+                if (depth == 0) {
+                    return i;
+                }
+            } else {
+                i++;
+            }
+        }
+        return sql.length();
+    }
+
     private static String dollarTag(String sql, int i) {
-        Matcher m = Pattern.compile("\\$[A-Za-z_]*\\$").matcher(sql);
+        Matcher m = DOLLAR_TAG.matcher(sql);
         return m.find(i) && m.start() == i ? m.group() : null;
     }
 }
