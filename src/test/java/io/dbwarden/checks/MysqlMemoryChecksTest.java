@@ -346,7 +346,8 @@ class MysqlMemoryChecksTest {
 
     private static long innodbDataBytes(MariaDbServer server) {
         Object bytes = server.query("SELECT SUM(data_length + index_length) AS bytes FROM information_schema.TABLES"
-                + " WHERE engine = 'InnoDB'").get(0).get("bytes");
+                + " WHERE engine = 'InnoDB' AND table_schema NOT IN ('mysql', 'sys', 'information_schema', 'performance_schema')")
+                .get(0).get("bytes");
         return ((Number) bytes).longValue();
     }
 
