@@ -172,7 +172,11 @@ public final class FactCollector {
                 for (Map<String, Object> row : r.rows()) {
                     Map<String, Object> withDatabase = new LinkedHashMap<>();
                     withDatabase.put("database", database);
-                    withDatabase.putAll(row);
+                    row.forEach((column, value) -> {
+                        if (!column.equals("database")) {
+                            withDatabase.put(column, value);
+                        }
+                    });
                     rows.get(k).add(withDatabase);
                 }
             } else {

@@ -58,11 +58,11 @@ public final class ByteSize {
 
     /**
      * Formats {@code bytes} with the largest binary unit that keeps the number at least 1, with at most
-     * one decimal: {@code 512 B}, {@code 128 MiB}, {@code 1.5 GiB}.
+     * one decimal: {@code 512 B}, {@code 128 MiB}, {@code 1.5 GiB}. A negative difference keeps its sign.
      */
     public static String format(long bytes) {
         if (bytes < 0) {
-            throw new IllegalArgumentException("Cannot format a negative byte size: " + bytes + ".");
+            return bytes == Long.MIN_VALUE ? "-8 EiB" : "-" + format(-bytes);
         }
         int unit = 0;
         while (unit < FORMAT_UNITS.length - 1 && bytes >= 1L << (10 * (unit + 1))) {

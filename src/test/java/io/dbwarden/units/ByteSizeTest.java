@@ -110,10 +110,9 @@ class ByteSizeTest {
     }
 
     @Test
-    void formatRejectsNegativeSizes() {
-        assertThatThrownBy(() -> ByteSize.format(-1))
-                .isInstanceOf(IllegalArgumentException.class)
-                .hasMessage("Cannot format a negative byte size: -1.");
+    void formatKeepsTheSignOfANegativeDifference() {
+        assertThat(ByteSize.format(-1)).isEqualTo("-1 B");
+        assertThat(ByteSize.format(-1536L * 1024 * 1024)).isEqualTo("-1.5 GiB");
     }
 
     @ParameterizedTest
