@@ -17,6 +17,8 @@ import dev.cel.common.types.MapType;
 import dev.cel.common.types.SimpleType;
 import dev.cel.parser.CelStandardMacro;
 import dev.cel.runtime.CelEvaluationException;
+import io.dbwarden.password.PasswordDictionary;
+import io.dbwarden.password.WeakPasswordDetector;
 import java.util.ArrayList;
 import java.util.Collection;
 import java.util.EnumSet;
@@ -40,7 +42,14 @@ public final class RuleCompiler {
 
     private final Cel base;
 
+    /** A compiler whose weak-password functions use the built-in dictionary. */
     public RuleCompiler() {
+        this(PasswordDictionary.builtIn());
+    }
+
+    /** A compiler whose weak-password functions try {@code dictionary} (e.g. from --password-dictionary). */
+    public RuleCompiler(PasswordDictionary dictionary) {
+        WeakPasswordDetector passwords = new WeakPasswordDetector(dictionary);
         CelOptions options = CelOptions.current()
                 .comprehensionMaxIterations(MAX_COMPREHENSION_ITERATIONS)
                 .maxParseExpressionNodeCount(MAX_EXPRESSION_NODES)
@@ -50,7 +59,8 @@ public final class RuleCompiler {
                 .setOptions(options)
                 .setStandardMacros(CelStandardMacro.STANDARD_MACROS)
                 .addFunctionDeclarations(RuleFunctions.declarations())
-                .addFunctionBindings(RuleFunctions.bindings());
+                .addFunctionBindings(RuleFunctions.bindings())
+                .addFunctionBindings(RuleFunctions.passwordBindings(passwords));
         for (BuiltinFact fact : BuiltinFact.values()) {
             builder.addVar(fact.variable(), MapType.create(SimpleType.STRING, SimpleType.DYN));
         }

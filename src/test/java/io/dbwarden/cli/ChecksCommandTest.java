@@ -71,4 +71,20 @@ class ChecksCommandTest {
         assertThat(cli.exitCode()).isEqualTo(2);
         assertThat(cli.err()).contains("already defined in").contains("dup.yaml");
     }
+
+    @Test
+    void anUnreadablePasswordDictionaryIsAUsageErrorNamingTheFile(@TempDir Path dir) {
+        Path missing = dir.resolve("no-such-list.txt");
+        Cli cli = Cli.run("checks", "list", "--password-dictionary", missing.toString());
+        assertThat(cli.exitCode()).isEqualTo(2);
+        assertThat(cli.err()).contains("no-such-list.txt");
+    }
+
+    @Test
+    void aPasswordDictionaryFileIsAccepted(@TempDir Path dir) throws Exception {
+        Path list = dir.resolve("words.txt");
+        Files.writeString(list, "# our own list\nhunter2\ncorrect horse\n");
+        Cli cli = Cli.run("checks", "list", "--password-dictionary", list.toString());
+        assertThat(cli.exitCode()).as(cli.err()).isZero();
+    }
 }
