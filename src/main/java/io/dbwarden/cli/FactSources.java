@@ -11,11 +11,11 @@ import java.util.EnumMap;
 import java.util.Map;
 
 /** The facts that do not come over the SQL session, as every run of the CLI gets them. */
-final class FactSources {
+public final class FactSources {
 
     private FactSources() {}
 
-    static Map<BuiltinFact, FactSource> standard(Clock clock, Duration connectTimeout) {
+    public static Map<BuiltinFact, FactSource> standard(Clock clock, Duration connectTimeout) {
         Map<BuiltinFact, FactSource> sources = new EnumMap<>(BuiltinFact.class);
         sources.put(BuiltinFact.RELEASES, new ReleaseFactSource(ReleaseData.builtIn(), clock));
         sources.put(BuiltinFact.TLS, new TlsFactSource(clock, connectTimeout));

@@ -45,16 +45,13 @@ public final class FactCollector {
             unavailable.put(BuiltinFact.RATES, "rates need a sampling window: run with --sample DURATION, e.g. --sample 60s");
             wantsRates = false;
         }
+        // Outside sources (a TLS handshake, node_exporter) wait on the network: read them while the queries run.
+        Map<BuiltinFact, java.util.concurrent.Future<FactOutcome>> pending = new EnumMap<>(BuiltinFact.class);
+        java.util.concurrent.ExecutorService background = java.util.concurrent.Executors.newVirtualThreadPerTaskExecutor();
         for (BuiltinFact fact : plan.facts()) {
             FactSource source = sources.get(fact);
-            if (source == null) {
-                continue;
-            }
-            FactOutcome outcome = source.read(target, version);
-            if (outcome.facts() != null) {
-                builtins.put(fact, outcome.facts());
-            } else {
-                unavailable.put(fact, outcome.unknownReason());
+            if (source != null) {
+                pending.put(fact, background.submit(() -> source.read(target, version)));
             }
         }
 
@@ -69,6 +66,16 @@ public final class FactCollector {
         if (!perDatabase.isEmpty()) {
             outcomes.putAll(runInEveryDatabase(target, session, dialect, perDatabase, stats));
         }
+
+        background.close();
+        pending.forEach((fact, future) -> {
+            FactOutcome outcome = outcomeOf(fact, future);
+            if (outcome.facts() != null) {
+                builtins.put(fact, outcome.facts());
+            } else {
+                unavailable.put(fact, outcome.unknownReason());
+            }
+        });
 
         // Counters are read after the checks' own queries, so the sampled window does not count dbwarden's work.
         long firstSampleAt = System.nanoTime();
@@ -92,6 +99,17 @@ public final class FactCollector {
         }
         stats.collected(System.nanoTime() - started);
         return new TargetFacts(version, builtins, unavailable, outcomes);
+    }
+
+    private static FactOutcome outcomeOf(BuiltinFact fact, java.util.concurrent.Future<FactOutcome> future) {
+        try {
+            return future.get();
+        } catch (java.util.concurrent.ExecutionException e) {
+            return FactOutcome.unknown("reading " + fact.variable() + " failed: " + e.getCause());
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            return FactOutcome.unknown("reading " + fact.variable() + " was interrupted");
+        }
     }
 
     private interface SqlRead {

@@ -3,6 +3,7 @@ package io.dbwarden.bench;
 import io.dbwarden.cel.RuleCompiler;
 import io.dbwarden.check.Catalog;
 import io.dbwarden.check.CheckLoader;
+import io.dbwarden.cli.FactSources;
 import io.dbwarden.host.HostFactsResolver;
 import io.dbwarden.host.HostSpec;
 import io.dbwarden.run.RunExecutor;
@@ -40,7 +41,8 @@ public final class CheckBenchmark {
             RunOptions options = new RunOptions("bench", ConnectOptions.defaults(), Duration.ZERO,
                     HostSpec.fromOptions("16GiB", 8, null));
             RunExecutor executor = new RunExecutor(Clock.systemUTC(),
-                    new HostFactsResolver(HttpClient.newHttpClient(), Duration.ofSeconds(2), Path.of("/proc")));
+                    new HostFactsResolver(HttpClient.newHttpClient(), Duration.ofSeconds(2), Path.of("/proc")),
+                    FactSources.standard(Clock.systemUTC(), ConnectOptions.DEFAULT_CONNECT_TIMEOUT));
             for (int i = 0; i < 5; i++) {
                 executor.run(catalog.all(), targets, options); // warm-up: class loading, JIT
             }
@@ -54,13 +56,18 @@ public final class CheckBenchmark {
                     last = report.targets().get(0);
                 }
                 Collections.sort(millis);
-                System.out.printf("%-11s checks=%d runs=%d median=%d ms p90=%d ms min=%d ms | statements=%d distinct_queries=%d connections=%d | %s%n",
-                        target.name(), last.items().size(), runs, millis.get(runs / 2), millis.get(runs * 9 / 10),
-                        millis.get(0), last.stats().statements(), last.stats().distinctQueries(), last.stats().connections(),
+                System.out.printf("%-11s checks=%d (skipped %d) runs=%d median=%d ms p90=%d ms min=%d ms | statements=%d"
+                                + " distinct_queries=%d connections=%d | %s%n",
+                        target.name(), last.items().size(),
+                        last.items().stream().filter(i -> i.status() == io.dbwarden.run.ItemStatus.SKIPPED).count(), runs,
+                        millis.get(runs / 2), millis.get(runs * 9 / 10), millis.get(0), last.stats().statements(),
+                        last.stats().distinctQueries(), last.stats().connections(),
                         last.version().orElse(last.failure().orElse("?")));
+                System.out.flush();
             }
             System.out.println("DSN_PG=" + pg.dsn("postgres"));
             System.out.println("DSN_MARIADB=" + db.dsn());
+            System.out.flush();
             if (args.length > 1) {
                 Thread.sleep(Duration.ofSeconds(Long.parseLong(args[1]))); // keeps servers up for the process timing
             }
