@@ -26,7 +26,6 @@ import java.util.Map;
 public final class SarifRunFormatter implements RunFormatter {
 
     static final String SCHEMA = "https://json.schemastore.org/sarif-2.1.0.json";
-    static final String INFORMATION_URI = "https://github.com/dbwarden/dbwarden";
     static final String FINGERPRINT_KEY = "dbwardenFinding/v1";
 
     @Override
@@ -40,7 +39,6 @@ public final class SarifRunFormatter implements RunFormatter {
         ObjectNode run = root.putArray("runs").addObject();
         ObjectNode driver = run.putObject("tool").putObject("driver");
         driver.put("name", "dbwarden");
-        driver.put("informationUri", INFORMATION_URI);
         ArrayNode rules = driver.putArray("rules");
         checks.forEach((check, findings) -> rules.add(rule(check, findings)));
 

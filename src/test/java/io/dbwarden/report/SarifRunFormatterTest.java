@@ -30,7 +30,7 @@ class SarifRunFormatterTest {
         assertThat(root.get("runs")).hasSize(1);
         JsonNode driver = root.get("runs").get(0).get("tool").get("driver");
         assertThat(driver.get("name").asText()).isEqualTo("dbwarden");
-        assertThat(driver.get("informationUri").asText()).startsWith("https://");
+        assertThat(driver.has("informationUri")).as("no made-up project address").isFalse();
     }
 
     @Test
