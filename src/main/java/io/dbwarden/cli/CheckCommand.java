@@ -84,29 +84,16 @@ final class CheckCommand implements Callable<Integer> {
     String statementTimeout;
 
     @Override
-    public Integer call() throws IOException {
+    public Integer call() throws IOException, DsnException, CheckFileException {
         java.io.PrintWriter out = spec.commandLine().getOut();
         java.io.PrintWriter err = spec.commandLine().getErr();
-        RunOptions options;
-        List<Target> targets;
-        List<Check> checks;
-        OutputFormat outputFormat;
-        Severity threshold;
-        try {
-            outputFormat = OutputFormat.fromId(format);
-            threshold = failOn == null ? null : Severity.fromId(failOn);
-            targets = targets(dsns);
-            ConnectOptions connect = new ConnectOptions(Durations.parse(connectTimeout), Durations.parse(statementTimeout));
-            options = new RunOptions("cli", connect, Durations.parse(sample),
-                    HostSpec.fromOptions(hostMemory, hostCpus, nodeExporter));
-            checks = CheckSelection.select(catalog.load().all(), include, exclude);
-        } catch (DsnException | IllegalArgumentException e) {
-            err.println("dbwarden: " + e.getMessage());
-            return ExitCodes.USAGE;
-        } catch (CheckFileException e) {
-            e.problems().forEach(p -> err.println(p));
-            return ExitCodes.USAGE;
-        }
+        OutputFormat outputFormat = OutputFormat.fromId(format);
+        Severity threshold = failOn == null ? null : Severity.fromId(failOn);
+        List<Target> targets = targets(dsns);
+        ConnectOptions connect = new ConnectOptions(Durations.parse(connectTimeout), Durations.parse(statementTimeout));
+        RunOptions options = new RunOptions("cli", connect, Durations.parse(sample),
+                HostSpec.fromOptions(hostMemory, hostCpus, nodeExporter));
+        List<Check> checks = CheckSelection.select(catalog.load().all(), include, exclude);
         HostFactsResolver hosts = new HostFactsResolver(
                 HttpClient.newBuilder().connectTimeout(options.connect().connectTimeout()).build(),
                 options.connect().connectTimeout(), Path.of("/proc"));

@@ -1,7 +1,6 @@
 package io.dbwarden.cli;
 
 import io.dbwarden.cel.RuleCompiler;
-import io.dbwarden.check.Catalog;
 import io.dbwarden.check.Check;
 import io.dbwarden.check.CheckFileException;
 import io.dbwarden.check.CheckLoader;
@@ -12,7 +11,6 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
-import java.util.Optional;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
@@ -38,19 +36,11 @@ final class ChecksCommand {
         CommandSpec spec;
 
         @Override
-        public Integer call() throws IOException {
-            try {
-                OutputFormat f = OutputFormat.fromId(format);
-                List<Check> checks = catalog.load().all();
-                Output.write(spec.commandLine().getOut(), out -> new CatalogFormatter().list(checks, f, out));
-                return ExitCodes.CLEAN;
-            } catch (IllegalArgumentException e) {
-                spec.commandLine().getErr().println("dbwarden: " + e.getMessage());
-                return ExitCodes.USAGE;
-            } catch (CheckFileException e) {
-                e.problems().forEach(spec.commandLine().getErr()::println);
-                return ExitCodes.USAGE;
-            }
+        public Integer call() throws IOException, CheckFileException {
+            OutputFormat f = OutputFormat.fromId(format);
+            List<Check> checks = catalog.load().all();
+            Output.write(spec.commandLine().getOut(), out -> new CatalogFormatter().list(checks, f, out));
+            return ExitCodes.CLEAN;
         }
     }
 
@@ -66,20 +56,11 @@ final class ChecksCommand {
         CommandSpec spec;
 
         @Override
-        public Integer call() throws IOException {
-            try {
-                Catalog all = catalog.load();
-                Optional<Check> check = all.find(name);
-                if (check.isEmpty()) {
-                    spec.commandLine().getErr().println("dbwarden: no check named '" + name + "' (see 'dbwarden checks list')");
-                    return ExitCodes.USAGE;
-                }
-                Output.write(spec.commandLine().getOut(), out -> new CatalogFormatter().show(check.get(), out));
-                return ExitCodes.CLEAN;
-            } catch (CheckFileException e) {
-                e.problems().forEach(spec.commandLine().getErr()::println);
-                return ExitCodes.USAGE;
-            }
+        public Integer call() throws IOException, CheckFileException {
+            Check check = catalog.load().find(name).orElseThrow(() -> new IllegalArgumentException(
+                    "no check named '" + name + "' (see 'dbwarden checks list')"));
+            Output.write(spec.commandLine().getOut(), out -> new CatalogFormatter().show(check, out));
+            return ExitCodes.CLEAN;
         }
     }
 

@@ -34,7 +34,12 @@ public final class Main {
         cli.setErr(err);
         cli.setColorScheme(CommandLine.Help.defaultColorScheme(terminal ? CommandLine.Help.Ansi.ON : CommandLine.Help.Ansi.OFF));
         cli.setExecutionExceptionHandler((e, commandLine, parseResult) -> {
-            commandLine.getErr().println("dbwarden: " + e.getMessage());
+            // Bad input of every kind ends here: commands throw, this one place reports and picks the exit code.
+            if (e instanceof io.dbwarden.check.CheckFileException problems) {
+                problems.problems().forEach(commandLine.getErr()::println);
+            } else {
+                commandLine.getErr().println("dbwarden: " + e.getMessage());
+            }
             return ExitCodes.USAGE;
         });
         cli.setParameterExceptionHandler((e, args1) -> {
