@@ -338,7 +338,7 @@ class DsnTest {
     }
 
     @Test
-    void aDsnWithAReferenceEqualsTheSameDsnWhateverTheSecretHolds() throws DsnException {
+    void dsnsWithTheSameReferenceAreEqual() throws DsnException {
         assertThat(parse("mysql://app@h/?password=env:A")).isEqualTo(parse("mysql://app@h/?password=env:A"))
                 .isNotEqualTo(parse("mysql://app@h/?password=env:B"));
     }
