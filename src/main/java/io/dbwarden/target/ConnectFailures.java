@@ -35,7 +35,8 @@ final class ConnectFailures {
     private ConnectFailures() {
     }
 
-    static TargetConnectException classify(Throwable failure, String targetName, Dsn dsn, ConnectOptions options) {
+    static TargetConnectException classify(Throwable failure, String targetName, ResolvedDsn dsn,
+            ConnectOptions options) {
         List<Throwable> chain = chain(failure);
         String endpoint = endpoint(dsn);
         String cannotConnect = "cannot connect to " + endpoint + ": ";
@@ -181,7 +182,7 @@ final class ConnectFailures {
         return e instanceof ConnectException ? firstLine(e) : null;
     }
 
-    static String endpoint(Dsn dsn) {
+    static String endpoint(ResolvedDsn dsn) {
         if (dsn.socket().isPresent()) {
             return dsn.socket().get().toString();
         }

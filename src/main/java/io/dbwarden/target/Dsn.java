@@ -7,7 +7,6 @@ import java.util.Locale;
 import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
-import java.util.function.Function;
 import java.util.regex.Pattern;
 
 /**
@@ -15,14 +14,14 @@ import java.util.regex.Pattern;
  * {@code postgresql://user:pass@host:5432/db?sslmode=verify-full} or
  * {@code mysql://root@localhost/?socket=/run/mysqld/mysqld.sock}.
  *
- * <p>Defaults follow the standard clients: the user is the operating-system user, a PostgreSQL database defaults
- * to the user name, and with no host at all the server's default unix socket is used (libpq: the first existing of
- * /var/run/postgresql and /tmp; mysql: /run/mysqld/mysqld.sock and the like). Unlike the mysql client, host
- * {@code localhost} means TCP unless {@code socket=} is given. Only the parameters dbwarden understands are
- * accepted, so that a typo such as {@code sslmod=} cannot silently drop TLS.
+ * <p>A pure value of what its author wrote: a password reference ({@code password=env:NAME},
+ * {@code password=file:PATH}) stays a reference, and the defaults the standard clients take from the machine (the
+ * operating-system user, a PostgreSQL database named after the user, the server's default unix socket when no host
+ * is given) are left open; both are decided each time a session is opened ({@link Secret}, {@link LocalDefaults}).
+ * Unlike the mysql client, host {@code localhost} means TCP unless {@code socket=} is given. Only the parameters
+ * dbwarden understands are accepted, so that a typo such as {@code sslmod=} cannot silently drop TLS.
  *
- * <p>Immutable. The password (inline, or resolved from {@code password=env:NAME} / {@code password=file:PATH}
- * when parsing) is kept for {@link TargetConnector} only: {@link #toString()} and {@link #redacted()} never show it.
+ * <p>Immutable. {@link #toString()} and {@link #redacted()} never show an inline password.
  */
 public final class Dsn {
 
@@ -32,9 +31,8 @@ public final class Dsn {
     private final Engine engine;
     private final String scheme;
     private final String user;
-    private final boolean userExplicit;
-    private final boolean inlinePassword;
-    private final String password;
+    private final boolean userInAuthority;
+    private final Secret password;
     private final String authorityHost;
     private final Integer authorityPort;
     private final String host;
@@ -45,19 +43,18 @@ public final class Dsn {
     private final Map<String, String> params;
     private final TlsSettings tls;
 
-    Dsn(Engine engine, String scheme, String user, boolean userExplicit, boolean inlinePassword, String password,
-            String authorityHost, Integer authorityPort, String host, int port, Path socket, String database,
-            boolean databaseInPath, Map<String, String> params, TlsSettings tls) {
+    Dsn(Engine engine, String scheme, String user, boolean userInAuthority, Secret password, String authorityHost,
+            Integer authorityPort, String host, int port, Path socket, String database, boolean databaseInPath,
+            Map<String, String> params, TlsSettings tls) {
         this.engine = Objects.requireNonNull(engine, "engine");
         this.scheme = Objects.requireNonNull(scheme, "scheme");
-        this.user = Objects.requireNonNull(user, "user");
-        this.userExplicit = userExplicit;
-        this.inlinePassword = inlinePassword;
+        this.user = user;
+        this.userInAuthority = userInAuthority;
         this.password = password;
         this.authorityHost = Objects.requireNonNull(authorityHost, "authorityHost");
         this.authorityPort = authorityPort;
-        if ((host == null) == (socket == null)) {
-            throw new IllegalArgumentException("exactly one of host and socket must be set");
+        if (host != null && socket != null) {
+            throw new IllegalArgumentException("a host and a socket cannot both be set");
         }
         this.host = host;
         this.port = port;
@@ -68,14 +65,9 @@ public final class Dsn {
         this.tls = Objects.requireNonNull(tls, "tls");
     }
 
-    /** Parses a DSN, resolving a password reference from the process environment or a file. */
+    /** Parses a DSN. Reads nothing from the environment or the file system. */
     public static Dsn parse(String text) throws DsnException {
-        return parse(text, System::getenv);
-    }
-
-    /** Parses a DSN, resolving {@code password=env:NAME} through {@code env} (tests inject their own). */
-    static Dsn parse(String text, Function<String, String> env) throws DsnException {
-        return new DsnParser(text, env).parse();
+        return DsnParser.parse(text);
     }
 
     public Engine engine() {
@@ -97,18 +89,27 @@ public final class Dsn {
         return port;
     }
 
-    /** Database to connect to; null for a MySQL DSN without one. */
+    /** The database the DSN names; null when it names none (PostgreSQL then uses the user's name). */
     public String database() {
         return database;
     }
 
+    /** The user the DSN names; null when it names none (the operating-system user is used). */
     public String user() {
         return user;
     }
 
-    /** The unix socket file to connect to, when not connecting over TCP. */
+    /**
+     * The unix socket file the DSN names. Empty over TCP, and also when the DSN gives no host at all: the server's
+     * default socket is then chosen when connecting.
+     */
     public Optional<Path> socket() {
         return Optional.ofNullable(socket);
+    }
+
+    /** Whether sessions go through a unix socket, named in the DSN or the default one. */
+    public boolean overUnixSocket() {
+        return host == null;
     }
 
     public TlsSettings tls() {
@@ -120,14 +121,14 @@ public final class Dsn {
         return password != null;
     }
 
-    /** The resolved password, for the connector only. */
-    String password() {
-        return password;
+    /** The password as given, for the connector only: inline, or a reference read when connecting. */
+    Optional<Secret> password() {
+        return Optional.ofNullable(password);
     }
 
     /** Loopback host or unix socket. No name resolution happens here. */
     public boolean isLocal() {
-        if (socket != null) {
+        if (host == null) {
             return true;
         }
         String h = host.toLowerCase(Locale.ROOT);
@@ -138,11 +139,11 @@ public final class Dsn {
     /** A readable, label-safe name: "host:port", "localhost:5432" for a PostgreSQL socket, "localhost" for MySQL's default socket. */
     public String defaultName() {
         String name;
-        if (socket == null) {
+        if (host != null) {
             name = host + ":" + port;
         } else if (engine == Engine.POSTGRESQL) {
             name = "localhost:" + port;
-        } else if (DsnParser.MYSQL_DEFAULT_SOCKETS.contains(socket)) {
+        } else if (socket == null || LocalDefaults.MYSQL_SOCKETS.contains(socket)) {
             name = "localhost";
         } else {
             String file = socket.getFileName().toString();
@@ -159,38 +160,39 @@ public final class Dsn {
         }
         Map<String, String> rest = new LinkedHashMap<>(params);
         rest.remove("dbname");
-        return new Dsn(engine, scheme, user, userExplicit, inlinePassword, password, authorityHost, authorityPort,
-                host, port, socket, db, true, rest, tls);
+        return new Dsn(engine, scheme, user, userInAuthority, password, authorityHost, authorityPort, host, port,
+                socket, db, true, rest, tls);
     }
 
-    /** The DSN with an inline password replaced by "***"; password references such as env:NAME stay visible. */
+    /** The DSN as written with an inline password replaced by "***"; password references such as env:NAME stay visible. */
     public String redacted() {
         StringBuilder out = new StringBuilder(scheme).append("://");
-        if (userExplicit || inlinePassword) {
-            if (userExplicit) {
-                out.append(DsnParser.encode(user, ""));
+        boolean inlinePassword = password instanceof Secret.Inline;
+        if (userInAuthority || inlinePassword) {
+            if (userInAuthority) {
+                out.append(PercentCoding.encode(user, ""));
             }
             if (inlinePassword) {
-                out.append(":***");
+                out.append(':').append(Secrets.MASK);
             }
             out.append('@');
         }
         if (authorityHost.indexOf(':') >= 0) {
             out.append('[').append(authorityHost).append(']');
         } else {
-            out.append(DsnParser.encode(authorityHost, "."));
+            out.append(PercentCoding.encode(authorityHost, "."));
         }
         if (authorityPort != null) {
             out.append(':').append(authorityPort);
         }
         out.append('/');
         if (databaseInPath) {
-            out.append(DsnParser.encode(database, ""));
+            out.append(PercentCoding.encode(database, ""));
         }
         char separator = '?';
         for (Map.Entry<String, String> param : params.entrySet()) {
-            out.append(separator).append(DsnParser.encode(param.getKey(), "-"))
-                    .append('=').append(DsnParser.encode(param.getValue(), "/:.-,"));
+            out.append(separator).append(PercentCoding.encode(param.getKey(), "-"))
+                    .append('=').append(PercentCoding.encode(param.getValue(), "/:.-,"));
             separator = '&';
         }
         return out.toString();
@@ -205,7 +207,7 @@ public final class Dsn {
     public boolean equals(Object other) {
         return other instanceof Dsn that
                 && redacted().equals(that.redacted())
-                && user.equals(that.user)
+                && Objects.equals(user, that.user)
                 && Objects.equals(database, that.database)
                 && Objects.equals(password, that.password);
     }

@@ -32,7 +32,7 @@ final class MariaDbSessions implements SessionOpener {
     }
 
     @Override
-    public Connection open(Dsn dsn, ConnectOptions options)
+    public Connection open(ResolvedDsn dsn, ConnectOptions options)
             throws SQLException, IOException, GeneralSecurityException {
         TlsMode mode = dsn.tls().mode();
         if (dsn.socket().isPresent() && !dsn.tls().explicit()) {
@@ -78,7 +78,7 @@ final class MariaDbSessions implements SessionOpener {
         return false;
     }
 
-    private static Connection connect(Dsn dsn, ConnectOptions options, String sslMode)
+    private static Connection connect(ResolvedDsn dsn, ConnectOptions options, String sslMode)
             throws SQLException, IOException, GeneralSecurityException {
         Properties props = new Properties();
         props.setProperty("user", dsn.user());

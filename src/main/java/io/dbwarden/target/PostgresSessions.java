@@ -21,7 +21,7 @@ final class PostgresSessions implements SessionOpener {
     static final String UNIX_SOCKET_FACTORY = "org.newsclub.net.unix.AFUNIXSocketFactory$FactoryArg";
 
     @Override
-    public Connection open(Dsn dsn, ConnectOptions options)
+    public Connection open(ResolvedDsn dsn, ConnectOptions options)
             throws SQLException, IOException, GeneralSecurityException {
         Properties props = new Properties();
         props.setProperty("user", dsn.user());

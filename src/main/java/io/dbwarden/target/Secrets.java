@@ -52,7 +52,7 @@ final class Secrets {
     private static Set<String> forms(String password) {
         Set<String> forms = new HashSet<>();
         forms.add(password);
-        forms.add(DsnParser.encode(password, ""));
+        forms.add(PercentCoding.encode(password, ""));
         return forms;
     }
 

@@ -13,7 +13,7 @@ interface SessionOpener {
     /** setNetworkTimeout wants an executor for its bookkeeping; nothing slow runs there. */
     Executor DIRECT = Runnable::run;
 
-    Connection open(Dsn dsn, ConnectOptions options) throws SQLException, IOException, GeneralSecurityException;
+    Connection open(ResolvedDsn dsn, ConnectOptions options) throws SQLException, IOException, GeneralSecurityException;
 
     static int ceilSeconds(Duration duration) {
         long millis = duration.toMillis();

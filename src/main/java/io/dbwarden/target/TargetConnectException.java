@@ -16,6 +16,8 @@ public final class TargetConnectException extends Exception {
         TIMEOUT,
         TLS,
         DATABASE_NOT_FOUND,
+        /** The password reference (env:NAME, file:PATH) could not be read. */
+        SECRET_UNAVAILABLE,
         OTHER
     }
 

@@ -16,9 +16,16 @@ import java.util.Objects;
 public final class TargetConnector {
 
     private final ConnectOptions options;
+    private final LocalEnvironment local;
 
     public TargetConnector(ConnectOptions options) {
+        this(options, LocalEnvironment.system());
+    }
+
+    /** Tests choose the environment variables, operating-system user and files that DSNs are completed from. */
+    TargetConnector(ConnectOptions options, LocalEnvironment local) {
         this.options = Objects.requireNonNull(options, "options");
+        this.local = Objects.requireNonNull(local, "local");
     }
 
     public TargetConnector() {
@@ -49,10 +56,16 @@ public final class TargetConnector {
             case MONGODB -> throw new TargetConnectException(target.name(), TargetConnectException.Reason.OTHER,
                     "MongoDB targets have no SQL session", null);
         };
+        ResolvedDsn resolved;
         try {
-            return opener.open(dsn, options);
+            resolved = ResolvedDsn.of(dsn, local);
+        } catch (DsnResolutionException e) {
+            throw new TargetConnectException(target.name(), e.reason(), e.getMessage(), null);
+        }
+        try {
+            return opener.open(resolved, options);
         } catch (SQLException | IOException | GeneralSecurityException | RuntimeException e) {
-            throw ConnectFailures.classify(e, target.name(), dsn, options);
+            throw ConnectFailures.classify(e, target.name(), resolved, options);
         }
     }
 }

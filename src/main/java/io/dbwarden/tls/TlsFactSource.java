@@ -56,7 +56,7 @@ public final class TlsFactSource implements FactSource {
     @Override
     public FactOutcome read(Target target, ServerVersion version) {
         Dsn dsn = target.dsn();
-        if (dsn.socket().isPresent()) {
+        if (dsn.overUnixSocket()) {
             return FactOutcome.unknown("connected over a unix socket; TLS is probed over TCP only");
         }
         Optional<StartTls> upgrade = StartTls.of(dsn.engine());

@@ -18,7 +18,15 @@ class ConnectFailuresTest {
     private static final ConnectOptions OPTIONS = new ConnectOptions(Duration.ofSeconds(5), Duration.ofSeconds(10));
 
     private static TargetConnectException classify(Throwable failure, String dsn) throws DsnException {
-        return ConnectFailures.classify(failure, "t1", Dsn.parse(dsn, name -> null), OPTIONS);
+        return ConnectFailures.classify(failure, "t1", resolved(dsn), OPTIONS);
+    }
+
+    private static ResolvedDsn resolved(String dsn) throws DsnException {
+        try {
+            return ResolvedDsn.of(Dsn.parse(dsn), LocalEnvironment.system());
+        } catch (DsnResolutionException e) {
+            throw new AssertionError(e);
+        }
     }
 
     @Test

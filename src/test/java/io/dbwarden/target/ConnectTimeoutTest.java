@@ -16,7 +16,7 @@ class ConnectTimeoutTest {
     private static final String PASSWORD = "never-Shown-77";
 
     private static TargetConnectException failure(String scheme, int port) throws DsnException {
-        Target target = Target.of(Dsn.parse(scheme + "://u:" + PASSWORD + "@127.0.0.1:" + port + "/db", name -> null));
+        Target target = Target.of(Dsn.parse(scheme + "://u:" + PASSWORD + "@127.0.0.1:" + port + "/db"));
         return catchThrowableOfType(TargetConnectException.class, () -> CONNECTOR.open(target).close());
     }
 

@@ -30,7 +30,7 @@ class MariaDbSessionTest {
             new TargetConnector(new ConnectOptions(Duration.ofSeconds(5), Duration.ofSeconds(1)));
 
     private static Target target(String dsn) throws DsnException {
-        return Target.of(Dsn.parse(dsn, name -> null));
+        return Target.of(Dsn.parse(dsn));
     }
 
     private static String tlsCipher(Connection session) throws SQLException {
@@ -203,9 +203,10 @@ class MariaDbSessionTest {
 
         @Test
         void takesThePasswordFromAnEnvironmentVariable() throws Exception {
-            Dsn dsn = Dsn.parse(dsn("bob", "?password=env:DBWARDEN_MY_PASS"), Map.of("DBWARDEN_MY_PASS", PASSWORD)::get);
+            TargetConnector connector = new TargetConnector(CONNECTOR.options(),
+                    LocalEnvironment.system().withVariables(Map.of("DBWARDEN_MY_PASS", PASSWORD)));
 
-            try (Connection session = CONNECTOR.open(Target.of(dsn))) {
+            try (Connection session = connector.open(target(dsn("bob", "?password=env:DBWARDEN_MY_PASS")))) {
                 assertThat(single(session, "SELECT CURRENT_USER()")).isEqualTo("bob@127.0.0.1");
             }
         }

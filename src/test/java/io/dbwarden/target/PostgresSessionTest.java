@@ -30,7 +30,7 @@ class PostgresSessionTest {
             new TargetConnector(new ConnectOptions(Duration.ofSeconds(5), Duration.ofSeconds(1)));
 
     private static Target target(String dsn) throws DsnException {
-        return Target.of(Dsn.parse(dsn, name -> null));
+        return Target.of(Dsn.parse(dsn));
     }
 
     @Nested
@@ -198,9 +198,10 @@ class PostgresSessionTest {
 
         @Test
         void takesThePasswordFromAnEnvironmentVariable() throws Exception {
-            Dsn dsn = Dsn.parse(bobDsn(null, "?password=env:DBWARDEN_PG_PASS"), Map.of("DBWARDEN_PG_PASS", PASSWORD)::get);
+            TargetConnector connector = new TargetConnector(CONNECTOR.options(),
+                    LocalEnvironment.system().withVariables(Map.of("DBWARDEN_PG_PASS", PASSWORD)));
 
-            try (Connection session = CONNECTOR.open(Target.of(dsn))) {
+            try (Connection session = connector.open(target(bobDsn(null, "?password=env:DBWARDEN_PG_PASS")))) {
                 assertThat(single(session, "SELECT current_user")).isEqualTo("bob");
             }
         }

@@ -13,7 +13,7 @@ import org.junit.jupiter.api.Test;
 class TargetTest {
 
     private static Dsn dsn(String text) throws DsnException {
-        return Dsn.parse(text, name -> null);
+        return Dsn.parse(text);
     }
 
     @Test
