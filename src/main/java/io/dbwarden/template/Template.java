@@ -27,7 +27,7 @@ public final class Template {
 
     /** Fields every finding fills besides what its rule returns. */
     public static final Set<String> STANDARD_FIELDS = Set.of("target", "engine", "check", "severity");
-    /** Placeholders starting with this name one of the check's params. */
+    /** A placeholder starting with this names one of the check's params: {@code {{params.max_days}}}. */
     public static final String PARAMS_PREFIX = "params.";
 
     private static final Pattern FIELD = Pattern.compile("[A-Za-z_][A-Za-z0-9_.]*");
