@@ -5,6 +5,8 @@ import io.dbwarden.cel.RuleCompileException;
 import io.dbwarden.cel.RuleCompiler;
 import io.dbwarden.collect.SqlGuard;
 import io.dbwarden.target.Engine;
+import io.dbwarden.template.Template;
+import io.dbwarden.template.TemplateSyntaxException;
 import io.dbwarden.version.Flavor;
 import io.dbwarden.version.VersionConstraint;
 import java.util.ArrayList;
@@ -14,7 +16,6 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 import java.util.TreeSet;
-import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import org.snakeyaml.engine.v2.api.LoadSettings;
 import org.snakeyaml.engine.v2.common.ScalarStyle;
@@ -44,9 +45,6 @@ public final class CheckLoader {
     private static final Set<String> REQUIRES_FIELDS = Set.of("version", "flavor");
     private static final Set<String> QUERY_FIELDS = Set.of("sql", "all_databases");
     private static final Pattern QUERY_NAME = Pattern.compile("^[a-z][a-z0-9_]*$");
-    private static final Pattern PLACEHOLDER = Pattern.compile("\\{\\{\\s*([^}]*?)\\s*}}");
-    /** Fields every finding's templates may use besides what its rule outputs. */
-    private static final Set<String> STANDARD_FIELDS = Set.of("target", "engine", "check", "severity");
 
     private final RuleCompiler compiler;
 
@@ -124,7 +122,7 @@ public final class CheckLoader {
         Optional<List<String>> key = Optional.empty();
         if (rule != null) {
             for (String template : List.of("summary", "description", "remediation")) {
-                checkPlaceholders(fields.get(template), rule, params, problems);
+                checkPlaceholders(fields.get(template), engine, rule, params, problems);
             }
             key = key(fields.get("key"), rule, problems);
         }
@@ -309,27 +307,32 @@ public final class CheckLoader {
         return Optional.of(key);
     }
 
-    private static void checkPlaceholders(NodeTuple tuple, CompiledRule rule, Map<String, Object> params, Problems problems) {
+    private static void checkPlaceholders(NodeTuple tuple, Engine engine, CompiledRule rule, Map<String, Object> params,
+            Problems problems) {
         Node node = tuple.getValueNode();
-        if (!(node instanceof ScalarNode s)) {
+        if (!(node instanceof ScalarNode s) || engine == null) {
+            return;
+        }
+        String name = ((ScalarNode) tuple.getKeyNode()).getValue();
+        Template template;
+        try {
+            template = Template.parse(s.getValue(), engine);
+        } catch (TemplateSyntaxException e) {
+            problems.at(node, "'" + name + "': " + e.getMessage());
             return;
         }
         boolean outputKnown = rule.shape() == CompiledRule.Shape.BOOL || !rule.outputKeys().isEmpty();
-        Matcher m = PLACEHOLDER.matcher(s.getValue());
-        while (m.find()) {
-            String field = m.group(1);
-            if (STANDARD_FIELDS.contains(field)
-                    || field.startsWith("params.") && params.containsKey(field.substring("params.".length()))) {
+        for (Template.Reference ref : template.references()) {
+            String field = ref.field();
+            if (Template.STANDARD_FIELDS.contains(field) || field.startsWith(Template.PARAMS_PREFIX)
+                    && params.containsKey(field.substring(Template.PARAMS_PREFIX.length()))) {
                 continue;
             }
-            if (!field.matches("[A-Za-z_][A-Za-z0-9_.]*")) {
-                problems.at(node, "placeholder '{{" + field + "}}' is not a field name");
-            } else if (outputKnown && !rule.outputKeys().contains(field)) {
+            if (outputKnown && !rule.outputKeys().contains(field)) {
                 String offered = rule.outputKeys().isEmpty() ? "the rule returns a bool, so only "
-                        + String.join(", ", new TreeSet<>(STANDARD_FIELDS)) + " and params.* are available"
+                        + String.join(", ", new TreeSet<>(Template.STANDARD_FIELDS)) + " and params.* are available"
                         : "the rule's findings carry " + String.join(", ", new TreeSet<>(rule.outputKeys()));
-                problems.at(node, "placeholder '{{" + field + "}}' in '" + ((ScalarNode) tuple.getKeyNode()).getValue()
-                        + "' cannot be filled: " + offered);
+                problems.at(node, "placeholder '" + ref.placeholder() + "' in '" + name + "' cannot be filled: " + offered);
             }
         }
     }

@@ -4,6 +4,8 @@ import io.dbwarden.cel.CelValues;
 import io.dbwarden.cel.RuleEvaluationException;
 import io.dbwarden.check.Check;
 import io.dbwarden.check.Severity;
+import io.dbwarden.template.Template;
+import io.dbwarden.template.TemplateSyntaxException;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -65,10 +67,19 @@ public final class Evaluator {
         check.params().forEach((k, v) -> values.put("params." + k, CelValues.display(CelValues.toCel(v))));
         List<String> key = check.key().orElseGet(() -> List.copyOf(fields.keySet()));
         return new Finding(check.name(), target, severity, check.category(), fields, key,
-                Templates.render(check.summary(), values),
-                Templates.render(check.description(), values),
-                Templates.render(check.remediation(), values),
+                render(check, check.summary(), values),
+                render(check, check.description(), values),
+                render(check, check.remediation(), values),
                 check.readMore());
+    }
+
+    /** Fills one of the check's texts; the loader has already parsed it and proven every placeholder can be filled. */
+    private static String render(Check check, String text, Map<String, String> values) {
+        try {
+            return Template.parse(text, check.engine()).render(values);
+        } catch (TemplateSyntaxException e) {
+            throw new IllegalStateException("check " + check.name() + " was loaded with a bad template: " + e.getMessage(), e);
+        }
     }
 
     private static String typeName(Object o) {

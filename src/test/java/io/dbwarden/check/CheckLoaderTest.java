@@ -127,6 +127,23 @@ class CheckLoaderTest {
     }
 
     @Test
+    void anUnknownQuotingFilterIsRejectedAtLoadWithItsLine() {
+        CheckProblem p = onlyProblem(VALID.replace("FOR {{user}} SERVER", "FOR {{user | quoted}} SERVER"));
+        assertThat(p.line()).isEqualTo(9);
+        assertThat(p.message()).isEqualTo("'remediation': unknown filter 'quoted' in '{{user | quoted}}'"
+                + " (known filters: ident, literal, qualified, shell)");
+    }
+
+    @Test
+    void quotingFiltersAndSectionsReadOnlyFieldsTheRuleReturns() throws Exception {
+        Check ok = LOADER.load("c.yaml", VALID.replace("FOR {{user}} SERVER {{server}}",
+                "FOR {{user | ident}} SERVER {{server | ident}}{{#database}} -- in {{database | ident}}{{/database}}"));
+        assertThat(ok.remediation()).contains("{{user | ident}}");
+        CheckProblem p = onlyProblem(VALID.replace("FOR {{user}} SERVER", "FOR {{#owner}}{{user}}{{/owner}} SERVER"));
+        assertThat(p.message()).contains("'{{#owner}}'").contains("cannot be filled");
+    }
+
+    @Test
     void aBoolRuleMayOnlyUseStandardPlaceholders() {
         String yaml = """
                 name: x_check

@@ -338,7 +338,7 @@ class PostgresAccessChecksTest {
         List<Finding> findings = RecordedRun.of(FDW_PASSWORD)
                 .version(new ServerVersion(18, 1, 0, Flavor.POSTGRESQL, "18.1"))
                 .query("mappings", List.of(Map.of("database", "shop", "server", "warehouse", "user", "fdw_user",
-                        "superuser", false, "has_password", true, "password_not_required", false)))
+                        "public_mapping", false, "superuser", false, "has_password", true, "password_not_required", false)))
                 .findings();
         assertThat(findings).singleElement().satisfies(f -> assertThat(f.remediation()).startsWith(
                 "ALTER SERVER warehouse OPTIONS (ADD use_scram_passthrough 'true'); ALTER USER MAPPING FOR fdw_user"
