@@ -60,7 +60,7 @@ public final class SarifRunFormatter implements RunFormatter {
     private static ObjectNode rule(Check check) {
         ObjectNode rule = Json.object();
         rule.put("id", check.name());
-        rule.put("name", check.name());
+        rule.put("name", displayName(check.name()));
         rule.putObject("shortDescription").put("text", check.summary());
         rule.putObject("fullDescription").put("text", check.description());
         rule.putObject("help").put("text", check.remediation());
@@ -72,6 +72,20 @@ public final class SarifRunFormatter implements RunFormatter {
         properties.put("category", check.category().id());
         properties.putArray("tags").add(check.category().id()).add(check.engine().id());
         return rule;
+    }
+
+    /**
+     * The check's name in PascalCase (postgresql_ssl_off: PostgresqlSslOff), as SARIF tools name rules: SARIF asks
+     * for a name that differs from the id, or none.
+     */
+    static String displayName(String check) {
+        StringBuilder name = new StringBuilder();
+        for (String word : check.split("_")) {
+            if (!word.isEmpty()) {
+                name.append(Character.toUpperCase(word.charAt(0))).append(word, 1, word.length());
+            }
+        }
+        return name.toString();
     }
 
     private static ObjectNode invocation(RunReport report, List<String> ruleIds) {

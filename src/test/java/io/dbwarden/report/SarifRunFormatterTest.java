@@ -68,7 +68,7 @@ class SarifRunFormatterTest {
     void describesARuleFromItsCheckDefinitionWithTemplatesUnfilled() throws Exception {
         JsonNode rule = run().get("tool").get("driver").get("rules").get(0);
 
-        assertThat(rule.get("name").asText()).isEqualTo("superuser_login");
+        assertThat(rule.get("name").asText()).as("SARIF wants a name unlike the id").isEqualTo("SuperuserLogin");
         assertThat(rule.get("shortDescription").get("text").asText()).isEqualTo("Role {{user}} is a superuser that can log in");
         assertThat(rule.get("fullDescription").get("text").asText()).isEqualTo("What superuser_login looks for. More detail.");
         assertThat(rule.get("help").get("text").asText()).isEqualTo("ALTER ROLE {{user}} NOSUPERUSER;");
