@@ -1,5 +1,6 @@
 package io.dbwarden.check;
 
+import io.dbwarden.alert.LabelSet;
 import io.dbwarden.cel.CompiledRule;
 import io.dbwarden.cel.RuleCompileException;
 import io.dbwarden.cel.RuleCompiler;
@@ -124,7 +125,7 @@ public final class CheckLoader {
             for (String template : List.of("summary", "description", "remediation")) {
                 checkPlaceholders(fields.get(template), engine, rule, params, problems);
             }
-            key = key(fields.get("key"), rule, problems);
+            key = key(fields.get("key"), value(ruleField), rule, problems);
         }
         if (problems.any()) {
             throw problems.exception();
@@ -282,8 +283,15 @@ public final class CheckLoader {
     }
 
     /** The fields that identify a finding; they must be fields the rule returns. Absent: all of them. */
-    private static Optional<List<String>> key(NodeTuple tuple, CompiledRule rule, Problems problems) {
+    private static Optional<List<String>> key(NodeTuple tuple, Node ruleNode, CompiledRule rule, Problems problems) {
         if (tuple == null) {
+            // Without a key every field identifies a finding, so every field the rule is seen to return is a label.
+            for (String field : new TreeSet<>(rule.outputKeys())) {
+                if (!field.equals("severity") && !LabelSet.isValidName(field)) {
+                    problems.at(ruleNode, "the rule returns field '" + field + "', which becomes an alert label as the"
+                            + " check has no 'key', so its name must match " + LabelSet.NAME_PATTERN);
+                }
+            }
             return Optional.empty();
         }
         if (!(tuple.getValueNode() instanceof SequenceNode seq)) {
@@ -300,6 +308,9 @@ public final class CheckLoader {
             if (field.equals("severity") || !rule.outputKeys().isEmpty() && !rule.outputKeys().contains(field)) {
                 problems.at(n, "key field '" + field + "' is not a field the rule returns ("
                         + String.join(", ", new TreeSet<>(rule.outputKeys())) + ")");
+            } else if (!LabelSet.isValidName(field)) {
+                problems.at(n, "key field '" + field + "' becomes an alert label, so its name must match "
+                        + LabelSet.NAME_PATTERN);
             } else {
                 key.add(field);
             }

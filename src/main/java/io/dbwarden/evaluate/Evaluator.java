@@ -1,9 +1,11 @@
 package io.dbwarden.evaluate;
 
+import io.dbwarden.alert.LabelSet;
 import io.dbwarden.cel.CelValues;
 import io.dbwarden.cel.RuleEvaluationException;
 import io.dbwarden.check.Check;
 import io.dbwarden.check.Severity;
+import io.dbwarden.target.Target;
 import io.dbwarden.template.Template;
 import io.dbwarden.template.TemplateSyntaxException;
 import java.util.ArrayList;
@@ -16,8 +18,10 @@ public final class Evaluator {
 
     /** One rule may report at most this many findings per target; more means a rule gone wrong. */
     public static final int MAX_FINDINGS = 1_000;
+    /** The output field that overrides the check's severity for one finding; it is not a field of the finding. */
+    private static final String SEVERITY_FIELD = "severity";
 
-    public List<Finding> evaluate(Check check, String target, Map<String, Object> activation) throws RuleEvaluationException {
+    public List<Finding> evaluate(Check check, Target target, Map<String, Object> activation) throws RuleEvaluationException {
         Object result = check.rule().evaluate(activation);
         List<Finding> findings = new ArrayList<>();
         if (result instanceof Boolean fired) {
@@ -38,35 +42,40 @@ public final class Evaluator {
                 throw new RuleEvaluationException("rule returned a list holding " + typeName(element)
                         + "; each finding must be a map", null);
             }
-            Map<String, Object> fields = new LinkedHashMap<>();
-            map.forEach((k, v) -> fields.put(String.valueOf(k), v));
-            findings.add(finding(check, target, fields));
+            findings.add(finding(check, target, map));
         }
         return findings;
     }
 
-    private static Finding finding(Check check, String target, Map<String, Object> raw) throws RuleEvaluationException {
+    private static Finding finding(Check check, Target target, Map<?, ?> output) throws RuleEvaluationException {
+        Map<String, Object> fields = new LinkedHashMap<>();
+        output.forEach((k, v) -> fields.put(String.valueOf(k), FieldValues.fromCel(v)));
         Severity severity = check.severity();
-        Map<String, String> fields = new LinkedHashMap<>();
-        for (Map.Entry<String, Object> e : raw.entrySet()) {
-            fields.put(e.getKey(), CelValues.display(e.getValue()));
-        }
-        if (fields.containsKey("severity")) {
+        if (fields.containsKey(SEVERITY_FIELD)) {
+            String wanted = CelValues.display(fields.remove(SEVERITY_FIELD));
             try {
-                severity = Severity.fromId(fields.get("severity"));
+                severity = Severity.fromId(wanted);
             } catch (IllegalArgumentException e) {
                 throw new RuleEvaluationException("rule set " + e.getMessage(), e);
             }
-            fields.remove("severity");
         }
-        Map<String, String> values = new LinkedHashMap<>(fields);
-        values.put("target", target);
+        List<String> key = check.key().orElseGet(() -> List.copyOf(fields.keySet()));
+        for (String field : key) {
+            if (fields.containsKey(field) && !LabelSet.isValidName(field)) {
+                throw new RuleEvaluationException("field '" + field + "' identifies the finding, so it becomes an alert"
+                        + " label, but label names must match " + LabelSet.NAME_PATTERN + ": rename it in the rule"
+                        + " (or with AS in the query), or list the identifying fields in 'key'", null);
+            }
+        }
+        // Templates take display strings: typed values are turned into text here, at the call.
+        Map<String, String> values = new LinkedHashMap<>(Finding.textsOf(fields));
+        values.put("target", target.name());
         values.put("engine", check.engine().id());
         values.put("check", check.name());
         values.put("severity", severity.id());
         check.params().forEach((k, v) -> values.put("params." + k, CelValues.display(CelValues.toCel(v))));
-        List<String> key = check.key().orElseGet(() -> List.copyOf(fields.keySet()));
-        return new Finding(check.name(), target, severity, check.category(), fields, key,
+        return new Finding(check.name(), check.category(), check.engine(), target.name(), target.labels(), severity,
+                fields, key,
                 render(check, check.summary(), values),
                 render(check, check.description(), values),
                 render(check, check.remediation(), values),

@@ -47,6 +47,13 @@ final class Json {
         return node;
     }
 
+    /** A map of typed values (strings, numbers, booleans, null, lists, maps), keeping its order. */
+    static ObjectNode values(Map<String, ?> map) {
+        ObjectNode node = object();
+        map.forEach((k, v) -> node.set(k, MAPPER.valueToTree(v)));
+        return node;
+    }
+
     static void write(JsonNode node, PrintStream out) {
         try {
             out.println(WRITER.writeValueAsString(node));

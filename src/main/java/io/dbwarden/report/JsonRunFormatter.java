@@ -13,17 +13,33 @@ import java.io.PrintStream;
 /**
  * Everything a run produced, for machines: run, summary, total stats, targets, and flat lists of
  * items and findings (each names its target and check, so {@code jq} filters need no nesting).
- * Keys are snake_case, always present (absent values are {@code null}) and always in the same order.
+ * Keys are snake_case, always present (absent values are {@code null}) and always in the same order. A finding's
+ * {@code fields} keep the types the rule gave them; its {@code labels} and {@code fingerprint} are its alert identity
+ * (see {@link io.dbwarden.alert.AlertLabels}). {@code dbwarden_version} is null in a development build.
  */
 public final class JsonRunFormatter implements RunFormatter {
 
-    /** Bumped when a key is renamed or removed; adding keys does not bump it. */
-    static final int REPORT_VERSION = 1;
+    /**
+     * Bumped when a key is renamed or removed or its meaning changes; adding keys does not bump it. 2: finding
+     * {@code fields} keep their types (numbers are numbers), {@code labels} is the whole alert label set.
+     */
+    static final int REPORT_VERSION = 2;
+
+    private final DbwardenVersion version;
+
+    public JsonRunFormatter() {
+        this(DbwardenVersion.current());
+    }
+
+    public JsonRunFormatter(DbwardenVersion version) {
+        this.version = version;
+    }
 
     @Override
     public void write(RunReport report, PrintStream out) {
         ObjectNode root = Json.object();
         root.put("report_version", REPORT_VERSION);
+        Json.putOptional(root, "dbwarden_version", version.release());
         root.set("run", run(report));
         root.set("summary", summary(report));
         root.set("stats", stats(RunTotals.of(report)));
@@ -42,7 +58,7 @@ public final class JsonRunFormatter implements RunFormatter {
         run.put("started_at", report.startedAt().toString());
         run.put("finished_at", report.finishedAt().toString());
         run.put("millis", report.millis());
-        run.put("checks", report.checks());
+        run.put("checks", report.checks().size());
         return run;
     }
 
@@ -100,8 +116,9 @@ public final class JsonRunFormatter implements RunFormatter {
         finding.put("target", f.target());
         finding.put("severity", f.severity().id());
         finding.put("category", f.category().id());
-        finding.set("fields", Json.strings(f.fields()));
-        finding.set("labels", Json.strings(f.labels()));
+        finding.set("fields", Json.values(f.fields()));
+        finding.set("labels", Json.strings(f.labels().asMap()));
+        finding.put("fingerprint", f.fingerprint().toString());
         finding.put("summary", f.summary());
         finding.put("description", f.description());
         finding.put("remediation", f.remediation());

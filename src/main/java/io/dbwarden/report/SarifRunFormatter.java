@@ -2,6 +2,7 @@ package io.dbwarden.report;
 
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import io.dbwarden.check.Check;
 import io.dbwarden.check.Severity;
 import io.dbwarden.evaluate.Finding;
 import io.dbwarden.run.ItemStatus;
@@ -9,29 +10,32 @@ import io.dbwarden.run.RunItem;
 import io.dbwarden.run.RunReport;
 import io.dbwarden.run.TargetReport;
 import java.io.PrintStream;
-import java.nio.charset.StandardCharsets;
-import java.security.MessageDigest;
-import java.security.NoSuchAlgorithmException;
-import java.util.ArrayList;
-import java.util.HexFormat;
-import java.util.LinkedHashMap;
 import java.util.List;
-import java.util.Map;
 
 /**
- * SARIF 2.1.0 for code-scanning dashboards: one rule per check in the report, one result per
- * finding located logically at its target and object, failed checks and unreachable targets as
- * error notifications of the invocation.
+ * SARIF 2.1.0 for code-scanning dashboards: one rule per check the run included, described from its definition; one
+ * result per finding, located logically at its target and object and fingerprinted with its alert fingerprint;
+ * failed checks and unreachable targets as error notifications of the invocation.
  */
 public final class SarifRunFormatter implements RunFormatter {
 
     static final String SCHEMA = "https://json.schemastore.org/sarif-2.1.0.json";
-    static final String FINGERPRINT_KEY = "dbwardenFinding/v1";
+    /** The finding's Alertmanager fingerprint (see {@link io.dbwarden.alert.Fingerprint}). */
+    static final String FINGERPRINT_KEY = "alertFingerprint/v1";
+
+    private final DbwardenVersion version;
+
+    public SarifRunFormatter() {
+        this(DbwardenVersion.current());
+    }
+
+    public SarifRunFormatter(DbwardenVersion version) {
+        this.version = version;
+    }
 
     @Override
     public void write(RunReport report, PrintStream out) {
-        Map<String, List<Finding>> checks = findingsByCheck(report);
-        List<String> ruleIds = new ArrayList<>(checks.keySet());
+        List<String> ruleIds = report.checks().stream().map(Check::name).toList();
 
         ObjectNode root = Json.object();
         root.put("$schema", SCHEMA);
@@ -39,8 +43,10 @@ public final class SarifRunFormatter implements RunFormatter {
         ObjectNode run = root.putArray("runs").addObject();
         ObjectNode driver = run.putObject("tool").putObject("driver");
         driver.put("name", "dbwarden");
+        driver.put("version", version.text());
+        version.semantic().ifPresent(v -> driver.put("semanticVersion", v));
         ArrayNode rules = driver.putArray("rules");
-        checks.forEach((check, findings) -> rules.add(rule(check, findings)));
+        report.checks().forEach(check -> rules.add(rule(check)));
 
         run.putArray("invocations").add(invocation(report, ruleIds));
         ArrayNode results = run.putArray("results");
@@ -50,37 +56,36 @@ public final class SarifRunFormatter implements RunFormatter {
         Json.write(root, out);
     }
 
-    /** Every check that has an item, in report order, with its findings (possibly none). */
-    private static Map<String, List<Finding>> findingsByCheck(RunReport report) {
-        Map<String, List<Finding>> checks = new LinkedHashMap<>();
-        for (RunItem item : report.items()) {
-            checks.computeIfAbsent(item.check(), c -> new ArrayList<>()).addAll(item.findings());
-        }
-        return checks;
+    /** A check as the catalog defines it; its texts are templates, shown with their placeholders unfilled. */
+    private static ObjectNode rule(Check check) {
+        ObjectNode rule = Json.object();
+        rule.put("id", check.name());
+        rule.put("name", displayName(check.name()));
+        rule.putObject("shortDescription").put("text", check.summary());
+        rule.putObject("fullDescription").put("text", check.description());
+        rule.putObject("help").put("text", check.remediation());
+        check.readMore().ifPresent(uri -> rule.put("helpUri", uri));
+        rule.putObject("defaultConfiguration").put("level", level(check.severity()));
+        ObjectNode properties = rule.putObject("properties");
+        properties.put("engine", check.engine().id());
+        properties.put("severity", check.severity().id());
+        properties.put("category", check.category().id());
+        properties.putArray("tags").add(check.category().id()).add(check.engine().id());
+        return rule;
     }
 
     /**
-     * The report carries no check definitions, only findings rendered from them, so a rule's texts
-     * come from its first finding; a check without findings is described by its name alone.
+     * The check's name in PascalCase (postgresql_ssl_off: PostgresqlSslOff), as SARIF tools name rules: SARIF asks
+     * for a name that differs from the id, or none.
      */
-    private static ObjectNode rule(String check, List<Finding> findings) {
-        ObjectNode rule = Json.object();
-        rule.put("id", check);
-        if (findings.isEmpty()) {
-            rule.putObject("shortDescription").put("text", "dbwarden check " + check);
-            return rule;
+    static String displayName(String check) {
+        StringBuilder name = new StringBuilder();
+        for (String word : check.split("_")) {
+            if (!word.isEmpty()) {
+                name.append(Character.toUpperCase(word.charAt(0))).append(word, 1, word.length());
+            }
         }
-        Finding first = findings.getFirst();
-        rule.putObject("shortDescription").put("text", Sentences.first(first.description()));
-        rule.putObject("fullDescription").put("text", first.description());
-        rule.putObject("help").put("text", first.remediation());
-        first.readMore().ifPresent(uri -> rule.put("helpUri", uri));
-        rule.putObject("defaultConfiguration").put("level", level(first.severity()));
-        ObjectNode properties = rule.putObject("properties");
-        properties.put("severity", first.severity().id());
-        properties.put("category", first.category().id());
-        properties.putArray("tags").add(first.category().id());
-        return rule;
+        return name.toString();
     }
 
     private static ObjectNode invocation(RunReport report, List<String> ruleIds) {
@@ -124,12 +129,13 @@ public final class SarifRunFormatter implements RunFormatter {
         location.put("name", object.isEmpty() ? f.target() : object);
         location.put("fullyQualifiedName", object.isEmpty() ? f.target() : f.target() + "/" + object);
         location.put("kind", "resource");
-        result.putObject("partialFingerprints").put(FINGERPRINT_KEY, fingerprint(f));
+        result.putObject("partialFingerprints").put(FINGERPRINT_KEY, f.fingerprint().toString());
         ObjectNode properties = result.putObject("properties");
         properties.put("target", f.target());
         properties.put("severity", f.severity().id());
         properties.put("category", f.category().id());
-        properties.set("fields", Json.strings(f.fields()));
+        properties.set("fields", Json.values(f.fields()));
+        properties.set("labels", Json.strings(f.labels().asMap()));
         properties.put("remediation", f.remediation());
         return result;
     }
@@ -140,16 +146,5 @@ public final class SarifRunFormatter implements RunFormatter {
             case WARNING -> "warning";
             case NOTICE, INFO -> "note";
         };
-    }
-
-    /** Same check, target and object give the same fingerprint run after run, so dashboards can track a finding. */
-    private static String fingerprint(Finding f) {
-        try {
-            MessageDigest sha = MessageDigest.getInstance("SHA-256");
-            byte[] digest = sha.digest((f.check() + '\n' + f.target() + '\n' + f.object()).getBytes(StandardCharsets.UTF_8));
-            return HexFormat.of().formatHex(digest);
-        } catch (NoSuchAlgorithmException e) {
-            throw new IllegalStateException("every JVM has SHA-256", e);
-        }
     }
 }

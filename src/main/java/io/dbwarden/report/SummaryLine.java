@@ -16,7 +16,7 @@ final class SummaryLine {
 
     static String of(RunReport report) {
         StringBuilder sb = new StringBuilder();
-        sb.append(plural(report.checks(), "check")).append(" on ").append(plural(report.targets().size(), "target"))
+        sb.append(plural(report.checks().size(), "check")).append(" on ").append(plural(report.targets().size(), "target"))
                 .append(": ").append(severityCounts(report));
         long failed = report.count(ItemStatus.ERROR);
         sb.append("; ").append(plural(failed, "check")).append(" failed, ")

@@ -82,7 +82,7 @@ public final class RunExecutor {
         } catch (ExecutionException e) {
             throw new IllegalStateException("a target's run crashed: " + e.getCause(), e.getCause());
         }
-        return new RunReport(options.trigger(), started, clock.instant(), checks.size(), reports);
+        return new RunReport(options.trigger(), started, clock.instant(), checks, reports);
     }
 
     private TargetReport checkTarget(Target target, List<Check> allChecks, RunOptions options) {
@@ -193,7 +193,7 @@ public final class RunExecutor {
         activation.put(BuiltinFact.VERSION.variable(), facts.version().toCelMap());
         activation.put(BuiltinFact.PARAMS.variable(), CelValues.toCel(check.params()));
         try {
-            List<Finding> findings = evaluator.evaluate(check, target.name(), activation);
+            List<Finding> findings = evaluator.evaluate(check, target, activation);
             return RunItem.ofFindings(target.name(), check.name(), findings, (System.nanoTime() - t0) / 1_000_000);
         } catch (RuleEvaluationException e) {
             return RunItem.error(target.name(), check.name(), "rule failed: " + e.getMessage());

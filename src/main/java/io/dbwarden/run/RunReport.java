@@ -1,17 +1,34 @@
 package io.dbwarden.run;
 
+import io.dbwarden.check.Check;
 import io.dbwarden.check.Severity;
 import io.dbwarden.evaluate.Finding;
 import java.time.Instant;
 import java.util.EnumMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
+import java.util.stream.Collectors;
 
-/** One run: which trigger started it, when, and what every target and check produced. */
-public record RunReport(String trigger, Instant startedAt, Instant finishedAt, int checks, List<TargetReport> targets) {
+/**
+ * One run: which trigger started it, when, the checks it ran (their definitions, so a report can describe every
+ * check from the catalog) and what every target and check produced.
+ */
+public record RunReport(String trigger, Instant startedAt, Instant finishedAt, List<Check> checks,
+                        List<TargetReport> targets) {
 
     public RunReport {
+        checks = List.copyOf(checks);
         targets = List.copyOf(targets);
+        Set<String> ran = checks.stream().map(Check::name).collect(Collectors.toSet());
+        for (TargetReport target : targets) {
+            for (RunItem item : target.items()) {
+                if (!ran.contains(item.check())) {
+                    throw new IllegalArgumentException("item for check " + item.check() + " on " + item.target()
+                            + ", a check this run did not include");
+                }
+            }
+        }
     }
 
     public List<RunItem> items() {

@@ -1,5 +1,6 @@
 package io.dbwarden.target;
 
+import io.dbwarden.alert.LabelSet;
 import java.util.Map;
 import java.util.Objects;
 import java.util.regex.Pattern;
@@ -23,6 +24,12 @@ public record Target(String name, Dsn dsn, Map<String, String> labels) {
                     "target name '" + name + "' may only contain letters, digits, '_', '.', ':' and '-'");
         }
         labels = labels == null ? Map.of() : Map.copyOf(labels);
+        for (String label : labels.keySet()) {
+            if (!LabelSet.isValidName(label)) {
+                throw new IllegalArgumentException("target " + name + ": label name '" + label
+                        + "' is not a valid alert label name (" + LabelSet.NAME_PATTERN + ")");
+            }
+        }
     }
 
     /** A target named after its address, e.g. "127.0.0.1:5432", without labels. */

@@ -219,4 +219,35 @@ class CheckLoaderTest {
         assertThat(p.line()).isEqualTo(20);
         assertThat(p.message()).contains("key field 'retained' is not a field the rule returns");
     }
+
+    private static final String ODD_FIELD = """
+            name: odd_field
+            engine: postgresql
+            category: security
+            severity: warning
+            summary: "s"
+            description: "d"
+            remediation: "r"
+            queries:
+              rows: SELECT 1 AS n
+            rule: "rows.map(r, {'user-name': 'x', 'n': r.n})"
+            """;
+
+    @Test
+    void aKeyFieldWhoseNameCannotBeAnAlertLabelIsRejectedWhereItIsNamed() {
+        CheckProblem p = onlyProblem(ODD_FIELD + "key: [n, user-name]\n");
+        assertThat(p.line()).isEqualTo(11);
+        assertThat(p.column()).isEqualTo(10);
+        assertThat(p.message()).isEqualTo("key field 'user-name' becomes an alert label, so its name must match "
+                + "[a-zA-Z_][a-zA-Z0-9_]*");
+    }
+
+    @Test
+    void withoutAKeyEveryFieldTheRuleReturnsMustBeAbleToBeAnAlertLabel() throws Exception {
+        CheckProblem p = onlyProblem(ODD_FIELD);
+        assertThat(p.line()).isEqualTo(10);
+        assertThat(p.message()).isEqualTo("the rule returns field 'user-name', which becomes an alert label as the check"
+                + " has no 'key', so its name must match [a-zA-Z_][a-zA-Z0-9_]*");
+        assertThat(LOADER.load("c.yaml", ODD_FIELD + "key: [n]\n").key()).contains(List.of("n"));
+    }
 }

@@ -160,7 +160,7 @@ class HostileNamesChecksTest {
 
             maria.execute(alter);
 
-            String host = finding.fields().get("host");
+            String host = finding.texts().get("host");
             List<Map<String, Object>> rows = maria.query("SELECT authentication_string AS a FROM mysql.user"
                     + " WHERE User = " + quoteForTest(user) + " AND Host = " + quoteForTest(host));
             assertThat(rows).as(alter).singleElement()

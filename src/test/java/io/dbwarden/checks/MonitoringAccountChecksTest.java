@@ -71,8 +71,8 @@ class MonitoringAccountChecksTest {
 
         assertThat(CheckRun.findings(report, PG_CHECK)).singleElement().satisfies(f -> {
             assertThat(f.severity()).isEqualTo(Severity.WARNING);
-            assertThat(f.fields()).containsEntry("role", "postgres").containsEntry("superuser", "true");
-            assertThat(f.labels()).containsOnlyKeys("role");
+            assertThat(f.texts()).containsEntry("role", "postgres").containsEntry("superuser", "true");
+            assertThat(f.keyValues()).containsOnlyKeys("role");
             assertThat(f.summary()).isEqualTo("dbwarden's own role postgres is a superuser, more than monitoring needs");
             assertThat(f.description()).contains("a hostile or mistaken check file would run with them");
             assertThat(f.remediation())
@@ -92,7 +92,7 @@ class MonitoringAccountChecksTest {
 
         Finding runner = single(CheckRun.against(pgDsn("runner")).checks(PG_CHECK).run(), PG_CHECK);
         assertThat(runner.fields()).containsEntry("granted_roles", "pg_execute_server_program, pg_write_server_files")
-                .containsEntry("superuser", "false");
+                .containsEntry("superuser", false);
     }
 
     @Test
@@ -109,9 +109,9 @@ class MonitoringAccountChecksTest {
 
         Finding root = single(report, MYSQL_CHECK);
         assertThat(root.severity()).isEqualTo(Severity.WARNING);
-        assertThat(root.fields()).containsEntry("user", "root").containsEntry("privileges", "FILE, SUPER");
-        assertThat(root.labels()).containsOnlyKeys("user", "host");
-        String account = "'root'@'" + root.fields().get("host") + "'";
+        assertThat(root.texts()).containsEntry("user", "root").containsEntry("privileges", "FILE, SUPER");
+        assertThat(root.keyValues()).containsOnlyKeys("user", "host");
+        String account = "'root'@'" + root.texts().get("host") + "'";
         assertThat(root.summary()).isEqualTo("dbwarden's own account " + account
                 + " holds FILE, SUPER, more than monitoring needs");
         assertThat(root.remediation())

@@ -76,7 +76,7 @@ class MysqlAccountChecksTest {
     void accountsOnPublicAddressesAreWarningsAndHostNamesNotices() {
         List<Finding> findings = CheckRun.findings(plantedReport, PUBLIC_HOST);
 
-        assertThat(findings).extracting(f -> f.fields().get("user"), f -> f.fields().get("host"), Finding::severity)
+        assertThat(findings).extracting(f -> f.texts().get("user"), f -> f.texts().get("host"), Finding::severity)
                 .containsExactlyInAnyOrder(
                         tuple("app", "203.0.113.7", Severity.WARNING),
                         tuple("app", "198.51.100.%", Severity.WARNING),
@@ -89,7 +89,7 @@ class MysqlAccountChecksTest {
         assertThat(app.remediation()).startsWith("RENAME USER 'app'@'203.0.113.7' TO 'app'@'<the client network");
         assertThat(byFields(findings, "user", "reporting", "host", "%.example.com").summary())
                 .isEqualTo("'reporting'@'%.example.com' may connect from the hosts the name %.example.com stands for");
-        assertThat(app.labels()).containsOnlyKeys("user", "host");
+        assertThat(app.keyValues()).containsOnlyKeys("user", "host");
     }
 
     @Test
@@ -108,8 +108,8 @@ class MysqlAccountChecksTest {
     void remoteAccountsWithSuperOrGrantOptionAreReportedButRootWildcardLocalAndLockedOnesAreNot() {
         List<Finding> findings = CheckRun.findings(plantedReport, SUPERUSER_REMOTE);
 
-        assertThat(findings).extracting(f -> f.fields().get("user"), f -> f.fields().get("host"),
-                        f -> f.fields().get("admin_privileges"), Finding::severity)
+        assertThat(findings).extracting(f -> f.texts().get("user"), f -> f.texts().get("host"),
+                        f -> f.texts().get("admin_privileges"), Finding::severity)
                 .containsExactlyInAnyOrder(
                         tuple("dba", "10.2.0.%", "SUPER", Severity.WARNING),
                         tuple("delegator", "10.3.3.3", "GRANT OPTION", Severity.WARNING),
@@ -128,16 +128,16 @@ class MysqlAccountChecksTest {
 
         // repl (REPLICATION SLAVE + CLIENT) is clean, dba and root are administrators, repl_old is locked,
         // mysql_innodb_cluster_101 is InnoDB Cluster's own
-        assertThat(findings).extracting(f -> f.fields().get("user"), f -> f.fields().get("host"))
+        assertThat(findings).extracting(f -> f.texts().get("user"), f -> f.texts().get("host"))
                 .containsExactlyInAnyOrder(tuple("repl_wide", "10.0.0.%"), tuple("repl_grant", "10.0.1.%"));
         Finding wide = byFields(findings, "user", "repl_wide", "host", "10.0.0.%");
         assertThat(wide.severity()).isEqualTo(Severity.WARNING);
-        assertThat(wide.fields().get("extra_privileges").split(", "))
+        assertThat(wide.texts().get("extra_privileges").split(", "))
                 .containsExactlyInAnyOrder("SELECT ON *.*", "RELOAD ON *.*", "INSERT ON `app`.*", "UPDATE ON `app`.`orders`");
         assertThat(wide.summary()).startsWith("Replication account 'repl_wide'@'10.0.0.%' also holds ");
         assertThat(wide.remediation()).startsWith("REVOKE ALL PRIVILEGES, GRANT OPTION FROM 'repl_wide'@'10.0.0.%'; "
                 + "GRANT REPLICATION SLAVE ON *.* TO 'repl_wide'@'10.0.0.%';");
-        assertThat(byFields(findings, "user", "repl_grant", "host", "10.0.1.%").fields())
+        assertThat(byFields(findings, "user", "repl_grant", "host", "10.0.1.%").texts())
                 .containsEntry("extra_privileges", "GRANT OPTION");
     }
 
@@ -147,7 +147,7 @@ class MysqlAccountChecksTest {
     void remoteAccountsWithoutATlsRequirementAreInfoButLocalRequiringAndLockedOnesAreNot() {
         List<Finding> findings = CheckRun.findings(plantedReport, WITHOUT_TLS);
 
-        assertThat(findings).extracting(f -> f.fields().get("user"), f -> f.fields().get("host"))
+        assertThat(findings).extracting(f -> f.texts().get("user"), f -> f.texts().get("host"))
                 .contains(tuple("lan", "10.1.%"), tuple("app", "203.0.113.7"), tuple("repl", "10.0.0.%"),
                         tuple("anyhost", "%"), tuple("", "%"))
                 .doesNotContain(tuple("secure", "10.5.%"), tuple("cert", "10.6.%"), tuple("gone", "8.8.8.8"),
@@ -168,13 +168,13 @@ class MysqlAccountChecksTest {
         assertThat(findings).singleElement().satisfies(f -> {
             assertThat(f.severity()).isEqualTo(Severity.CRITICAL);
             // MariaDB calls the unauthenticated session's account '@'
-            assertThat(f.fields()).containsEntry("account", "@");
-            assertThat(f.labels()).isEmpty();
+            assertThat(f.texts()).containsEntry("account", "@");
+            assertThat(f.keyValues()).isEmpty();
             assertThat(f.remediation()).startsWith("FLUSH PRIVILEGES;");
         });
         // the account checks still read the grant tables there, whatever user name dbwarden gave
         assertThat(CheckRun.findings(unguardedReport, EXPIRING)).isEmpty();
-        assertThat(CheckRun.findings(unguardedReport, WITHOUT_TLS)).extracting(f -> f.fields().get("host"))
+        assertThat(CheckRun.findings(unguardedReport, WITHOUT_TLS)).extracting(f -> f.texts().get("host"))
                 .containsExactly(machineName(unguarded));
     }
 
@@ -213,7 +213,7 @@ class MysqlAccountChecksTest {
     void expiredPasswordsAreErrorsAndOnesExpiringWithinTenDaysWarnings() {
         List<Finding> findings = CheckRun.findings(plantedReport, EXPIRING);
 
-        assertThat(findings).extracting(f -> f.fields().get("user"), f -> f.fields().get("host"), Finding::severity)
+        assertThat(findings).extracting(f -> f.texts().get("user"), f -> f.texts().get("host"), Finding::severity)
                 .containsExactlyInAnyOrder(
                         tuple("expired", "localhost", Severity.ERROR),
                         tuple("aged", "localhost", Severity.ERROR),
@@ -225,15 +225,15 @@ class MysqlAccountChecksTest {
                 "SELECT DATE_FORMAT(FROM_UNIXTIME(UNIX_TIMESTAMP() - 10 * 86400), '%Y-%m-%d') AS d").get(0).get("d"));
         assertThat(byFields(findings, "user", "aged", "host", "localhost").summary())
                 .isEqualTo("The password of 'aged'@'localhost' expired on " + tenDaysAgo);
-        assertThat(byFields(findings, "user", "expired", "host", "localhost").fields())
+        assertThat(byFields(findings, "user", "expired", "host", "localhost").texts())
                 .containsEntry("status", "has expired (ALTER USER … PASSWORD EXPIRE)");
         Finding soon = byFields(findings, "user", "soon", "host", "localhost");
-        assertThat(soon.fields().get("status")).matches("expires on \\d{4}-\\d\\d-\\d\\d \\(in [45] days\\)");
+        assertThat(soon.texts().get("status")).matches("expires on \\d{4}-\\d\\d-\\d\\d \\(in [45] days\\)");
         assertThat(soon.description()).contains("The lifetime that applies is 5 days");
         assertThat(soon.remediation()).startsWith("ALTER USER 'soon'@'localhost' IDENTIFIED BY '<new password>';");
-        assertThat(byFields(findings, "user", "root", "host", "::1").fields().get("status"))
+        assertThat(byFields(findings, "user", "root", "host", "::1").texts().get("status"))
                 .isEqualTo("has expired: no change date is recorded, so its 180-day lifetime counts from 1970");
-        assertThat(soon.labels()).containsOnlyKeys("user", "host");
+        assertThat(soon.keyValues()).containsOnlyKeys("user", "host");
     }
 
     // ---- mysql_password_validation_weak
@@ -253,7 +253,7 @@ class MysqlAccountChecksTest {
     void simplePasswordCheckAskingOnlyForLengthAndABypassablePolicyAreReportedPerSetting() {
         List<Finding> findings = CheckRun.findings(unguardedReport, VALIDATION_WEAK);
 
-        assertThat(findings).extracting(f -> f.fields().get("setting"))
+        assertThat(findings).extracting(f -> f.texts().get("setting"))
                 .containsExactlyInAnyOrder("simple_password_check", "simple_password_check_minimal_length",
                         "strict_password_validation");
         assertThat(findings).allSatisfy(f -> assertThat(f.severity()).isEqualTo(Severity.WARNING));
@@ -273,7 +273,7 @@ class MysqlAccountChecksTest {
                 .query("password_plugins", List.of())
                 .findings();
 
-        assertThat(findings).extracting(f -> f.fields().get("setting"), f -> f.fields().get("value"))
+        assertThat(findings).extracting(f -> f.texts().get("setting"), f -> f.texts().get("value"))
                 .containsExactlyInAnyOrder(tuple("validate_password.policy", "LOW"), tuple("validate_password.length", "6"));
         assertThat(byFields(findings, "setting", "validate_password.policy").remediation())
                 .isEqualTo("SET PERSIST validate_password.policy = MEDIUM;");
@@ -293,7 +293,7 @@ class MysqlAccountChecksTest {
                 .variable("validate_password_length", "8")
                 .query("password_plugins", List.of(Map.of("name", "validate_password"))).findings();
         assertThat(mysql57).singleElement().satisfies(f -> {
-            assertThat(f.fields()).containsEntry("setting", "validate_password_policy");
+            assertThat(f.texts()).containsEntry("setting", "validate_password_policy");
             assertThat(f.remediation()).startsWith("SET GLOBAL validate_password_policy = MEDIUM;");
         });
     }
@@ -313,7 +313,7 @@ class MysqlAccountChecksTest {
         List<Finding> findings = CheckRun.findings(plantedReport, DEPRECATED_PLUGIN);
 
         // on MariaDB mysql_native_password is not deprecated: only the old hashes count
-        assertThat(findings).extracting(f -> f.fields().get("user"), f -> f.fields().get("plugin"), Finding::severity)
+        assertThat(findings).extracting(f -> f.texts().get("user"), f -> f.texts().get("plugin"), Finding::severity)
                 .containsExactlyInAnyOrder(
                         tuple("legacy", "mysql_old_password", Severity.WARNING),
                         tuple("legacy_or", "mysql_old_password", Severity.WARNING));
@@ -334,7 +334,7 @@ class MysqlAccountChecksTest {
         List<Finding> findings = RecordedRun.of(DEPRECATED_PLUGIN).version(MYSQL_8)
                 .query("account_settings", accounts).findings();
 
-        assertThat(findings).extracting(f -> f.fields().get("user"), f -> f.fields().get("plugin"), Finding::severity)
+        assertThat(findings).extracting(f -> f.texts().get("user"), f -> f.texts().get("plugin"), Finding::severity)
                 .containsExactlyInAnyOrder(tuple("app", "mysql_native_password", Severity.NOTICE),
                         tuple("etl", "sha256_password", Severity.NOTICE));
         assertThat(byFields(findings, "user", "app").remediation())
@@ -350,7 +350,7 @@ class MysqlAccountChecksTest {
     void testDatabasesAndGrantsOpeningThemToEveryAccountAreReported() {
         List<Finding> findings = CheckRun.findings(plantedReport, TEST_DATABASE);
 
-        assertThat(findings).extracting(f -> f.fields().get("database"))
+        assertThat(findings).extracting(f -> f.texts().get("database"))
                 .containsExactlyInAnyOrder("test", "test_scratch", "test\\_%");
         assertThat(findings).allSatisfy(f -> assertThat(f.severity()).isEqualTo(Severity.NOTICE));
         Finding test = byFields(findings, "database", "test");
@@ -360,7 +360,7 @@ class MysqlAccountChecksTest {
         assertThat(pattern.summary()).isEqualTo("Every account may create and use databases matching `test\\_%` (granted to PUBLIC)");
         assertThat(pattern.remediation()).isEqualTo("DELETE FROM mysql.db WHERE Db = 'test\\\\_%' AND User IN ('', 'PUBLIC'); FLUSH PRIVILEGES;");
         assertThat(byFields(findings, "database", "test_scratch").remediation()).startsWith("DROP DATABASE `test_scratch`;");
-        assertThat(test.labels()).containsOnlyKeys("database");
+        assertThat(test.keyValues()).containsOnlyKeys("database");
     }
 
     // ---- healthy servers
@@ -421,7 +421,7 @@ class MysqlAccountChecksTest {
     private static Finding byFields(List<Finding> findings, String... keyValues) {
         return findings.stream().filter(f -> {
             for (int i = 0; i < keyValues.length; i += 2) {
-                if (!keyValues[i + 1].equals(f.fields().get(keyValues[i]))) {
+                if (!keyValues[i + 1].equals(f.texts().get(keyValues[i]))) {
                     return false;
                 }
             }

@@ -50,14 +50,14 @@ class MysqlDurabilityChecksTest {
         relaxed.execute("SET GLOBAL sync_binlog = 100");
         Finding hundred = single(CheckRun.against(relaxed.dsn()).checks(SYNC_BINLOG).run(), SYNC_BINLOG);
         assertThat(hundred.severity()).isEqualTo(Severity.WARNING);
-        assertThat(hundred.fields()).containsEntry("sync_binlog", "100");
+        assertThat(hundred.texts()).containsEntry("sync_binlog", "100");
         assertThat(hundred.summary()).contains("sync_binlog = 100");
         assertThat(hundred.remediation()).contains("sync_binlog = 1;").endsWith("(was 100)");
 
         // MariaDB's default, 0: the operating system decides when the binlog reaches the disk
         relaxed.execute("SET GLOBAL sync_binlog = 0");
         Finding zero = single(CheckRun.against(relaxed.dsn()).checks(SYNC_BINLOG).run(), SYNC_BINLOG);
-        assertThat(zero.fields()).containsEntry("sync_binlog", "0");
+        assertThat(zero.texts()).containsEntry("sync_binlog", "0");
         assertThat(zero.remediation()).endsWith("(was 0)");
     }
 
@@ -76,14 +76,14 @@ class MysqlDurabilityChecksTest {
         relaxed.execute("SET GLOBAL innodb_flush_log_at_trx_commit = 2");
         Finding two = single(CheckRun.against(relaxed.dsn()).checks(FLUSH_LOG).run(), FLUSH_LOG);
         assertThat(two.severity()).isEqualTo(Severity.WARNING);
-        assertThat(two.fields()).containsEntry("innodb_flush_log_at_trx_commit", "2")
+        assertThat(two.texts()).containsEntry("innodb_flush_log_at_trx_commit", "2")
                 .containsEntry("flush_interval_seconds", "1");
         assertThat(two.summary()).contains("innodb_flush_log_at_trx_commit = 2");
         assertThat(two.remediation()).startsWith("SET GLOBAL innodb_flush_log_at_trx_commit = 1;").endsWith("was 2");
 
         relaxed.execute("SET GLOBAL innodb_flush_log_at_trx_commit = 0");
         Finding zero = single(CheckRun.against(relaxed.dsn()).checks(FLUSH_LOG).run(), FLUSH_LOG);
-        assertThat(zero.fields()).containsEntry("innodb_flush_log_at_trx_commit", "0");
+        assertThat(zero.texts()).containsEntry("innodb_flush_log_at_trx_commit", "0");
 
         // 3 (MariaDB): flush at prepare and at commit, as durable as 1
         relaxed.execute("SET GLOBAL innodb_flush_log_at_trx_commit = 3");
@@ -105,13 +105,13 @@ class MysqlDurabilityChecksTest {
                     relaxed.query("SHOW GLOBAL STATUS LIKE 'Max_used_connections'").get(0).get("Value")));
             assertThat(peak).isGreaterThanOrEqualTo(10); // 9 held + dbwarden's own session
             assertThat(finding.severity()).isEqualTo(Severity.WARNING);
-            assertThat(finding.fields())
+            assertThat(finding.texts())
                     .containsEntry("max_connections", "10")
                     .containsEntry("max_used_connections", Long.toString(peak))
                     .containsEntry("usage", String.format(java.util.Locale.ROOT, "%.1f %%", peak * 100.0 / 10))
                     .containsEntry("suggested_max_connections", Long.toString(peak + (peak + 1) / 2));
             assertThat(finding.summary()).isEqualTo("Connections peaked at " + peak + " of max_connections 10 ("
-                    + finding.fields().get("usage") + ")");
+                    + finding.texts().get("usage") + ")");
             assertThat(finding.remediation()).contains("SET GLOBAL max_connections = " + (peak + (peak + 1) / 2) + ";");
         } finally {
             for (Connection c : held) {

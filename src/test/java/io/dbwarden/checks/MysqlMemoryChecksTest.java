@@ -118,7 +118,7 @@ class MysqlMemoryChecksTest {
         RunReport report = CheckRun.against(smallPool.dsn()).checks(UNDERSIZED).run();
 
         Finding finding = single(report, UNDERSIZED);
-        assertThat(finding.fields()).containsEntry("memory_source", "/proc")
+        assertThat(finding.texts()).containsEntry("memory_source", "/proc")
                 .containsEntry("host_memory", ByteSize.format(procMemTotal()));
     }
 
@@ -133,10 +133,10 @@ class MysqlMemoryChecksTest {
         long ram = 1L << 30;
         long global = variable(crowded, "key_buffer_size") + 256 * MIB;
         long perThread = perThreadBuffers(crowded);
-        long used = Long.parseLong(finding.fields().get("max_used_connections"));
+        long used = Long.parseLong(finding.texts().get("max_used_connections"));
         long fit = (long) ((0.9 * ram - global) / perThread);
         assertThat(finding.severity()).isEqualTo(Severity.WARNING);
-        assertThat(finding.fields())
+        assertThat(finding.texts())
                 .containsEntry("max_connections", "500")
                 .containsEntry("possible_memory", ByteSize.format(global + 500 * perThread))
                 .containsEntry("reached_memory", ByteSize.format(global + used * perThread))
@@ -167,14 +167,14 @@ class MysqlMemoryChecksTest {
             long fit = (long) ((0.9 * ram - global) / perThread);
             Finding overcommit = single(report, MAX_MEMORY);
             assertThat(overcommit.severity()).isEqualTo(Severity.ERROR);
-            long used = Long.parseLong(overcommit.fields().get("max_used_connections"));
+            long used = Long.parseLong(overcommit.texts().get("max_used_connections"));
             assertThat(used).isGreaterThan(8);
-            assertThat(overcommit.fields()).containsEntry("reached_memory", ByteSize.format(global + used * perThread))
+            assertThat(overcommit.texts()).containsEntry("reached_memory", ByteSize.format(global + used * perThread))
                     .containsEntry("host_memory", "512 MiB");
 
             Finding pool = single(report, NEED_POOL);
             assertThat(pool.severity()).isEqualTo(Severity.WARNING);
-            assertThat(pool.fields())
+            assertThat(pool.texts())
                     .containsEntry("fitting_connections", Long.toString(fit))
                     .containsEntry("max_used_connections", Long.toString(used))
                     .containsEntry("max_connections", "500")
@@ -197,7 +197,7 @@ class MysqlMemoryChecksTest {
         // A 288 MiB host keeps 20 % (57.6 MiB) for the OS, less than 2 GiB; the 256 MiB pool leaves 32 MiB.
         long proposed = (long) ((288 * MIB - 0.2 * 288 * MIB) / MIB) * MIB;
         assertThat(finding.severity()).isEqualTo(Severity.ERROR);
-        assertThat(finding.fields())
+        assertThat(finding.texts())
                 .containsEntry("buffer_pool", "256 MiB")
                 .containsEntry("os_left", "32 MiB")
                 .containsEntry("os_reserve", "57.6 MiB")
@@ -220,7 +220,7 @@ class MysqlMemoryChecksTest {
         assertThat(data).isGreaterThan(60 * MIB);
         long proposed = (long) Math.ceil(data * 1.1 / MIB) * MIB; // chunk size is automatic on MariaDB 10.11: 1 MiB
         assertThat(finding.severity()).isEqualTo(Severity.WARNING);
-        assertThat(finding.fields())
+        assertThat(finding.texts())
                 .containsEntry("buffer_pool", "6 MiB")
                 .containsEntry("innodb_data", ByteSize.format(data))
                 .containsEntry("host_memory", "8 GiB")
@@ -252,11 +252,11 @@ class MysqlMemoryChecksTest {
 
         Finding finding = single(report, DISK_READS);
         assertThat(finding.severity()).isEqualTo(Severity.WARNING);
-        assertThat(finding.fields()).containsEntry("buffer_pool", "6 MiB");
-        assertThat(Long.parseLong(finding.fields().get("read_requests_per_second"))).isGreaterThanOrEqualTo(1000);
-        double share = Double.parseDouble(finding.fields().get("disk_read_share").replace(" %", ""));
+        assertThat(finding.texts()).containsEntry("buffer_pool", "6 MiB");
+        assertThat(Long.parseLong(finding.texts().get("read_requests_per_second"))).isGreaterThanOrEqualTo(1000);
+        double share = Double.parseDouble(finding.texts().get("disk_read_share").replace(" %", ""));
         assertThat(share).isGreaterThan(1.0);
-        assertThat(finding.summary()).contains(finding.fields().get("disk_read_share"));
+        assertThat(finding.summary()).contains(finding.texts().get("disk_read_share"));
     }
 
     @Test
@@ -305,7 +305,7 @@ class MysqlMemoryChecksTest {
         assertThat(findings).hasSize(1);
         Finding finding = findings.get(0);
         assertThat(finding.severity()).isEqualTo(Severity.NOTICE);
-        assertThat(finding.fields())
+        assertThat(finding.texts())
                 .containsEntry("buffer_pool", "192 GiB")
                 .containsEntry("host_memory", "256 GiB")
                 .containsEntry("proposed_buffer_pool_bytes", Long.toString(proposed))

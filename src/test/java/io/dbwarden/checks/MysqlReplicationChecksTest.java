@@ -95,25 +95,25 @@ class MysqlReplicationChecksTest {
         Finding finding = single(CheckRun.against(careless.dsn()).checks(NOT_READ_ONLY).run(), NOT_READ_ONLY);
 
         assertThat(finding.severity()).isEqualTo(Severity.ERROR);
-        assertThat(finding.fields()).containsEntry("sources", source())
+        assertThat(finding.texts()).containsEntry("sources", source())
                 .containsEntry("super_read_only", "not available on MariaDB");
         assertThat(finding.summary()).isEqualTo("This replica of " + source() + " is writable (read_only = OFF)");
         assertThat(finding.remediation()).startsWith("SET GLOBAL read_only = ON;");
-        assertThat(finding.labels()).isEmpty();
+        assertThat(finding.keyValues()).isEmpty();
     }
 
     @Test
     void skippedErrorsAndIdempotentModeAreOneErrorEach() {
         List<Finding> findings = CheckRun.findings(CheckRun.against(careless.dsn()).checks(SKIPS_ERRORS).run(), SKIPS_ERRORS);
 
-        assertThat(findings).extracting(f -> f.fields().get("setting")).containsExactly("slave_skip_errors", "slave_exec_mode");
+        assertThat(findings).extracting(f -> f.texts().get("setting")).containsExactly("slave_skip_errors", "slave_exec_mode");
         Finding skip = findings.get(0);
         assertThat(skip.severity()).isEqualTo(Severity.ERROR);
-        assertThat(skip.fields()).containsEntry("value", "1062").containsEntry("sources", source());
-        assertThat(skip.labels()).containsOnlyKeys("setting");
+        assertThat(skip.texts()).containsEntry("value", "1062").containsEntry("sources", source());
+        assertThat(skip.keyValues()).containsOnlyKeys("setting");
         assertThat(skip.remediation()).startsWith("Remove slave_skip_errors from [mysqld] in my.cnf");
         Finding mode = findings.get(1);
-        assertThat(mode.fields()).containsEntry("value", "IDEMPOTENT");
+        assertThat(mode.texts()).containsEntry("value", "IDEMPOTENT");
         assertThat(mode.summary()).isEqualTo("This replica ignores replication errors: slave_exec_mode = IDEMPOTENT");
         assertThat(mode.remediation()).startsWith("SET GLOBAL slave_exec_mode = STRICT;");
     }
@@ -123,7 +123,7 @@ class MysqlReplicationChecksTest {
         Finding finding = single(CheckRun.against(careless.dsn()).checks(LOG_UPDATES).run(), LOG_UPDATES);
 
         assertThat(finding.severity()).isEqualTo(Severity.WARNING);
-        assertThat(finding.fields()).containsEntry("setting", "log_slave_updates").containsEntry("log_bin", "OFF")
+        assertThat(finding.texts()).containsEntry("setting", "log_slave_updates").containsEntry("log_bin", "OFF")
                 .containsEntry("sources", source());
         assertThat(finding.remediation()).startsWith("Under [mysqld] in my.cnf: log_slave_updates = ON and log_bin = mysql-bin");
     }
@@ -133,8 +133,8 @@ class MysqlReplicationChecksTest {
         Finding finding = single(CheckRun.against(careless.dsn()).checks(RELAY_PURGE).run(), RELAY_PURGE);
 
         assertThat(finding.severity()).isEqualTo(Severity.WARNING);
-        assertThat(finding.fields()).containsEntry("sources", source());
-        assertThat(finding.fields().get("relay_log_space")).matches("[0-9.]+ (B|KiB|MiB)");
+        assertThat(finding.texts()).containsEntry("sources", source());
+        assertThat(finding.texts().get("relay_log_space")).matches("[0-9.]+ (B|KiB|MiB)");
         assertThat(finding.remediation()).startsWith("SET GLOBAL relay_log_purge = ON;");
     }
 
@@ -143,7 +143,7 @@ class MysqlReplicationChecksTest {
         Finding finding = single(CheckRun.against(careless.dsn()).checks(WORKERS).run(), WORKERS);
 
         assertThat(finding.severity()).isEqualTo(Severity.NOTICE);
-        assertThat(finding.fields()).containsEntry("setting", "slave_parallel_threads").containsEntry("workers", "0");
+        assertThat(finding.texts()).containsEntry("setting", "slave_parallel_threads").containsEntry("workers", "0");
         assertThat(finding.summary()).contains("a single applier thread");
         assertThat(finding.remediation()).startsWith("STOP ALL SLAVES; SET GLOBAL slave_parallel_threads = 4; START ALL SLAVES;");
     }
@@ -164,15 +164,15 @@ class MysqlReplicationChecksTest {
 
             Finding finding = single(CheckRun.against(healthy.dsn()).checks(BROKEN).run(), BROKEN);
             assertThat(finding.severity()).isEqualTo(Severity.ERROR);
-            assertThat(finding.fields())
+            assertThat(finding.texts())
                     .containsEntry("channel", "'' (default)")
                     .containsEntry("source", source())
                     .containsEntry("io_running", "Yes")
                     .containsEntry("sql_running", "No")
                     .containsEntry("lag_seconds", "unknown (NULL)")
                     .containsEntry("problem", "the SQL (applier) thread is stopped");
-            assertThat(finding.fields().get("last_error")).contains("Duplicate entry '7'");
-            assertThat(finding.labels()).containsOnlyKeys("channel");
+            assertThat(finding.texts().get("last_error")).contains("Duplicate entry '7'");
+            assertThat(finding.keyValues()).containsOnlyKeys("channel");
             assertThat(finding.remediation()).startsWith("Read the SQL error above").contains("START SLAVE;");
             assertThat(finding.summary()).isEqualTo("Replication '' (default) from " + source()
                     + " is broken: the SQL (applier) thread is stopped");
@@ -199,7 +199,7 @@ class MysqlReplicationChecksTest {
                     Duration.ofSeconds(20), "I/O thread stopped");
 
             Finding finding = single(CheckRun.against(healthy.dsn()).checks(BROKEN).run(), BROKEN);
-            assertThat(finding.fields()).containsEntry("io_running", "No").containsEntry("sql_running", "Yes")
+            assertThat(finding.texts()).containsEntry("io_running", "No").containsEntry("sql_running", "Yes")
                     .containsEntry("problem", "the I/O (receiver) thread is stopped")
                     .containsEntry("last_error", "none recorded");
             assertThat(finding.remediation()).startsWith("If the threads were stopped on purpose, start them again: START SLAVE;");
@@ -221,12 +221,12 @@ class MysqlReplicationChecksTest {
             RunReport report = CheckRun.against(careless.dsn()).checks(BROKEN, NOT_READ_ONLY).run();
 
             Finding finding = single(report, BROKEN);
-            assertThat(finding.fields()).containsEntry("channel", "ghost").containsEntry("source", "127.0.0.1:1")
+            assertThat(finding.texts()).containsEntry("channel", "ghost").containsEntry("source", "127.0.0.1:1")
                     .containsEntry("io_running", "Connecting").containsEntry("sql_running", "Yes")
                     .containsEntry("problem", "the I/O (receiver) thread is not connected");
-            assertThat(finding.fields().get("last_error")).contains("error connecting to master");
+            assertThat(finding.texts().get("last_error")).contains("error connecting to master");
             assertThat(finding.remediation()).startsWith("Fix what the I/O error above names").contains("START SLAVE 'ghost';");
-            assertThat(single(report, NOT_READ_ONLY).fields()).containsEntry("sources", source() + ", 127.0.0.1:1");
+            assertThat(single(report, NOT_READ_ONLY).texts()).containsEntry("sources", source() + ", 127.0.0.1:1");
         } finally {
             careless.execute("STOP SLAVE 'ghost'", "RESET SLAVE 'ghost' ALL");
         }
@@ -251,9 +251,9 @@ class MysqlReplicationChecksTest {
             RunReport lowered = MysqlSchemaCheckRun.withParams(healthy.dsn(), BROKEN, Map.of("max_lag_seconds", 2L),
                     Duration.ZERO);
             Finding finding = single(lowered, BROKEN);
-            long lag = Long.parseLong(finding.fields().get("lag_seconds"));
+            long lag = Long.parseLong(finding.texts().get("lag_seconds"));
             assertThat(lag).isGreaterThanOrEqualTo(3);
-            assertThat(finding.fields()).containsEntry("io_running", "Yes").containsEntry("sql_running", "Yes")
+            assertThat(finding.texts()).containsEntry("io_running", "Yes").containsEntry("sql_running", "Yes")
                     .containsEntry("problem", "it is " + lag + " s behind the source");
             assertThat(finding.remediation()).startsWith("Find what holds the applier back");
             CheckRun.assertQuiet(CheckRun.against(healthy.dsn()).checks(BROKEN).run(), BROKEN); // 300 s by default
@@ -274,7 +274,7 @@ class MysqlReplicationChecksTest {
         assertThat(findings).hasSize(1);
         Finding finding = findings.get(0);
         assertThat(finding.severity()).isEqualTo(Severity.ERROR);
-        assertThat(finding.fields()).containsEntry("channel", "orders").containsEntry("source", "db1.example:3306")
+        assertThat(finding.texts()).containsEntry("channel", "orders").containsEntry("source", "db1.example:3306")
                 .containsEntry("lag_seconds", "900").containsEntry("problem", "it is 900 s behind the source");
         assertThat(finding.remediation()).contains("nothing needs starting, otherwise: START REPLICA FOR CHANNEL 'orders';");
     }
@@ -287,7 +287,7 @@ class MysqlReplicationChecksTest {
         List<Finding> workers = RecordedRun.of(WORKERS).version(mysql8).query("replicas", replicas)
                 .variable("replica_parallel_workers", "1").variable("slave_parallel_workers", "1").findings();
         assertThat(workers).hasSize(1);
-        assertThat(workers.get(0).fields()).containsEntry("setting", "replica_parallel_workers")
+        assertThat(workers.get(0).texts()).containsEntry("setting", "replica_parallel_workers")
                 .containsEntry("workers_text", "one parallel worker");
         assertThat(workers.get(0).remediation())
                 .startsWith("STOP REPLICA SQL_THREAD; SET PERSIST replica_parallel_workers = 4; START REPLICA SQL_THREAD;");
@@ -295,7 +295,7 @@ class MysqlReplicationChecksTest {
         List<Finding> skips = RecordedRun.of(SKIPS_ERRORS).version(mysql8).query("replicas", replicas)
                 .variable("replica_skip_errors", "1032,1062").variable("slave_skip_errors", "1032,1062")
                 .variable("replica_exec_mode", "STRICT").variable("slave_exec_mode", "STRICT").findings();
-        assertThat(skips).extracting(f -> f.fields().get("setting")).containsExactly("replica_skip_errors");
+        assertThat(skips).extracting(f -> f.texts().get("setting")).containsExactly("replica_skip_errors");
 
         List<Finding> logUpdates = RecordedRun.of(LOG_UPDATES).version(mysql8).query("replicas", replicas)
                 .variable("log_replica_updates", "OFF").variable("log_slave_updates", "OFF").variable("log_bin", "ON")
@@ -305,7 +305,7 @@ class MysqlReplicationChecksTest {
 
         List<Finding> writable = RecordedRun.of(NOT_READ_ONLY).version(mysql8).query("replicas", replicas)
                 .variable("read_only", "OFF").variable("super_read_only", "OFF").findings();
-        assertThat(writable.get(0).fields()).containsEntry("super_read_only", "OFF").containsEntry("sources", "db1.example:3306");
+        assertThat(writable.get(0).texts()).containsEntry("super_read_only", "OFF").containsEntry("sources", "db1.example:3306");
         assertThat(RecordedRun.of(NOT_READ_ONLY).version(mysql8).query("replicas", replicas)
                 .variable("read_only", "ON").variable("super_read_only", "ON").findings()).isEmpty();
     }

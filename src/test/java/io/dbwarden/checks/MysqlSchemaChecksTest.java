@@ -139,7 +139,7 @@ class MysqlSchemaChecksTest {
         Finding finding = single(CheckRun.against(planted.dsn()).checks(TMP_HEAP).run(), TMP_HEAP);
 
         assertThat(finding.severity()).isEqualTo(Severity.WARNING);
-        assertThat(finding.fields())
+        assertThat(finding.texts())
                 .containsEntry("tmp_table_size", "64 MiB")
                 .containsEntry("max_heap_table_size", "16 MiB")
                 .containsEntry("in_memory_limit", "16 MiB");
@@ -166,8 +166,8 @@ class MysqlSchemaChecksTest {
         assertThat(findings).hasSize(1);
         Finding finding = findings.get(0);
         assertThat(finding.severity()).isEqualTo(Severity.WARNING);
-        assertThat(finding.fields()).containsEntry("schema", "shop").containsEntry("table", "legacy_orders");
-        assertThat(finding.labels()).containsEntry("schema", "shop").containsEntry("table", "legacy_orders");
+        assertThat(finding.texts()).containsEntry("schema", "shop").containsEntry("table", "legacy_orders");
+        assertThat(finding.keyValues()).containsEntry("schema", "shop").containsEntry("table", "legacy_orders");
         assertThat(finding.remediation()).startsWith("ALTER TABLE `shop`.`legacy_orders` ENGINE=InnoDB;");
         assertThat(planted.query("SELECT 1 FROM information_schema.TABLES WHERE table_schema = 'mysql'"
                 + " AND table_name = 'dbwarden_probe_myisam' AND engine = 'MyISAM'")).hasSize(1);
@@ -179,7 +179,7 @@ class MysqlSchemaChecksTest {
     void innodbTablesWithoutAUsableKeyAreNamedButAUniqueKeyOnNotNullColumnsCounts() {
         List<Finding> findings = CheckRun.findings(CheckRun.against(planted.dsn()).checks(NO_KEY).run(), NO_KEY);
 
-        assertThat(findings).extracting(f -> f.fields().get("schema") + "." + f.fields().get("table"))
+        assertThat(findings).extracting(f -> f.texts().get("schema") + "." + f.texts().get("table"))
                 .containsExactly("shop.audit_log", "shop.sessions", "shop.slugs");
         Finding auditLog = findings.get(0);
         assertThat(auditLog.severity()).isEqualTo(Severity.WARNING);
@@ -197,7 +197,7 @@ class MysqlSchemaChecksTest {
         try {
             List<Finding> findings = CheckRun.findings(CheckRun.against(planted.dsn()).checks(NO_KEY).run(), NO_KEY);
 
-            assertThat(findings).extracting(f -> f.fields().get("table")).doesNotContain("remedy_probe");
+            assertThat(findings).extracting(f -> f.texts().get("table")).doesNotContain("remedy_probe");
             assertThat(planted.query("SELECT * FROM shop.remedy_probe").get(0)).containsOnlyKeys("at", "message");
         } finally {
             planted.execute("DROP TABLE shop.remedy_probe");
@@ -221,7 +221,7 @@ class MysqlSchemaChecksTest {
 
         Finding finding = single(report, INDEX_HEAVY);
         assertThat(finding.severity()).isEqualTo(Severity.NOTICE);
-        assertThat(finding.fields())
+        assertThat(finding.texts())
                 .containsEntry("schema", "shop").containsEntry("table", "search_terms").containsEntry("engine", "InnoDB")
                 .containsEntry("data_size", ByteSize.format(data))
                 .containsEntry("index_size", ByteSize.format(index))
@@ -240,10 +240,10 @@ class MysqlSchemaChecksTest {
     void autoIncrementColumnsPastThreeQuartersOfTheirTypeAreErrorsWithAWiderTypeProposed() {
         List<Finding> findings = CheckRun.findings(CheckRun.against(planted.dsn()).checks(AUTO_INC).run(), AUTO_INC);
 
-        assertThat(findings).extracting(f -> f.fields().get("table")).containsExactlyInAnyOrder("colors", "invoices");
+        assertThat(findings).extracting(f -> f.texts().get("table")).containsExactlyInAnyOrder("colors", "invoices");
         Finding invoices = byTable(findings, "invoices");
         assertThat(invoices.severity()).isEqualTo(Severity.ERROR);
-        assertThat(invoices.fields())
+        assertThat(invoices.texts())
                 .containsEntry("schema", "shop").containsEntry("column", "id")
                 .containsEntry("column_type", "int unsigned")
                 .containsEntry("used", "93.1 %")
@@ -252,11 +252,11 @@ class MysqlSchemaChecksTest {
                 .containsEntry("remaining", Long.toString(4294967295L - 3999999999L));
         assertThat(invoices.remediation())
                 .startsWith("ALTER TABLE `shop`.`invoices` MODIFY `id` BIGINT UNSIGNED NOT NULL AUTO_INCREMENT;");
-        assertThat(invoices.labels()).containsOnlyKeys("schema", "table", "column")
+        assertThat(invoices.keyValues()).containsOnlyKeys("schema", "table", "column")
                 .containsEntry("schema", "shop").containsEntry("table", "invoices").containsEntry("column", "id");
 
         Finding colors = byTable(findings, "colors");
-        assertThat(colors.fields()).containsEntry("column_type", "tinyint").containsEntry("used", "85.8 %")
+        assertThat(colors.texts()).containsEntry("column_type", "tinyint").containsEntry("used", "85.8 %")
                 .containsEntry("max_value", "127").containsEntry("remaining", "18");
         assertThat(colors.remediation()).startsWith("ALTER TABLE `shop`.`colors` MODIFY `id` INT UNSIGNED NOT NULL AUTO_INCREMENT;");
         assertThat(colors.summary()).isEqualTo("shop.colors.id (tinyint) has used 85.8 % of its auto-increment range");
@@ -274,7 +274,7 @@ class MysqlSchemaChecksTest {
                 .findings();
 
         assertThat(findings).hasSize(1);
-        assertThat(findings.get(0).fields()).containsEntry("used", "81.3 %").containsEntry("column_type", "bigint unsigned");
+        assertThat(findings.get(0).texts()).containsEntry("used", "81.3 %").containsEntry("column_type", "bigint unsigned");
         assertThat(findings.get(0).remediation()).startsWith("No wider integer type exists: renumber the rows");
     }
 
@@ -285,7 +285,7 @@ class MysqlSchemaChecksTest {
         Finding finding = single(CheckRun.against(planted.dsn()).checks(QUERY_CACHE).run(), QUERY_CACHE);
 
         assertThat(finding.severity()).isEqualTo(Severity.NOTICE);
-        assertThat(finding.fields()).containsEntry("query_cache_type", "ON").containsEntry("query_cache_size", "16 MiB")
+        assertThat(finding.texts()).containsEntry("query_cache_type", "ON").containsEntry("query_cache_size", "16 MiB")
                 .containsKeys("hits", "inserts", "lowmem_prunes");
         assertThat(finding.remediation()).startsWith("SET GLOBAL query_cache_type = OFF; SET GLOBAL query_cache_size = 0;");
     }
@@ -319,9 +319,9 @@ class MysqlSchemaChecksTest {
             Finding warning = single(MysqlSchemaCheckRun.withParams(planted.dsn(), TMP_DISK, min1000, Duration.ZERO), TMP_DISK);
             assertThat(warning.severity()).isEqualTo(Severity.WARNING);
             assertShareMatchesCounts(warning);
-            assertThat(Long.parseLong(warning.fields().get("disk_tmp_tables"))).isGreaterThanOrEqualTo(25);
+            assertThat(Long.parseLong(warning.texts().get("disk_tmp_tables"))).isGreaterThanOrEqualTo(25);
             // the global limit is min(64 MiB, 16 MiB); the proposal doubles it
-            assertThat(warning.fields()).containsEntry("in_memory_limit", "16 MiB").containsEntry("proposed_limit", "32 MiB")
+            assertThat(warning.texts()).containsEntry("in_memory_limit", "16 MiB").containsEntry("proposed_limit", "32 MiB")
                     .containsEntry("proposed_limit_bytes", Long.toString(32 * MIB));
             assertThat(warning.remediation()).contains("SET GLOBAL tmp_table_size = " + 32 * MIB + ";",
                     "SET GLOBAL max_heap_table_size = " + 32 * MIB + ";");
@@ -332,7 +332,7 @@ class MysqlSchemaChecksTest {
             Finding error = single(MysqlSchemaCheckRun.withParams(planted.dsn(), TMP_DISK, min1000, Duration.ZERO), TMP_DISK);
             assertThat(error.severity()).isEqualTo(Severity.ERROR);
             assertShareMatchesCounts(error);
-            assertThat(error.labels()).isEmpty();
+            assertThat(error.keyValues()).isEmpty();
 
             // with the default minimum the same server is not judged yet, whatever its share
             assertThat(status(planted, "Created_tmp_tables")).isLessThan(10_000);
@@ -349,7 +349,7 @@ class MysqlSchemaChecksTest {
 
         assertThat(findings).hasSize(1);
         assertThat(findings.get(0).severity()).isEqualTo(Severity.ERROR);
-        assertThat(findings.get(0).fields()).containsEntry("disk_share", "15.0 %").containsEntry("proposed_limit_bytes", "0");
+        assertThat(findings.get(0).texts()).containsEntry("disk_share", "15.0 %").containsEntry("proposed_limit_bytes", "0");
         assertThat(findings.get(0).remediation()).contains("The limit is already 512 MiB").doesNotContain("SET GLOBAL");
     }
 
@@ -377,16 +377,16 @@ class MysqlSchemaChecksTest {
                 }
                 Finding finding = single(CheckRun.against(planted.dsn()).checks(TABLE_CACHE).run(), TABLE_CACHE);
 
-                long misses = Long.parseLong(finding.fields().get("misses"));
-                long opens = Long.parseLong(finding.fields().get("opens"));
+                long misses = Long.parseLong(finding.texts().get("misses"));
+                long opens = Long.parseLong(finding.texts().get("opens"));
                 assertThat(finding.severity()).isEqualTo(Severity.NOTICE);
                 assertThat(misses).isGreaterThan(opens / 4); // 10,000 hits first, then about 3 misses in 4 opens
-                assertThat(finding.fields())
+                assertThat(finding.texts())
                         .containsEntry("miss_share", String.format(java.util.Locale.ROOT, "%.1f %%", 100.0 * misses / opens))
                         .containsEntry("table_open_cache", "10")
                         .containsEntry("proposed_table_open_cache", "20")
                         .containsEntry("open_files_limit", Long.toString(variable(planted, "open_files_limit")));
-                assertThat(Long.parseLong(finding.fields().get("overflows"))).isPositive();
+                assertThat(Long.parseLong(finding.texts().get("overflows"))).isPositive();
                 assertThat(finding.remediation()).startsWith("SET GLOBAL table_open_cache = 20;");
             } finally {
                 planted.execute("SET GLOBAL table_open_cache = " + originalSize);
@@ -405,14 +405,14 @@ class MysqlSchemaChecksTest {
 
         Finding finding = single(report, REDO);
         assertThat(finding.severity()).isEqualTo(Severity.WARNING);
-        assertThat(finding.fields()).containsEntry("redo_capacity", "16 MiB")
+        assertThat(finding.texts()).containsEntry("redo_capacity", "16 MiB")
                 .containsEntry("capacity_source", "innodb_log_file_size")
                 .containsEntry("rate_source", "Innodb_os_log_written");
-        assertThat(Long.parseLong(finding.fields().get("minutes_covered"))).isLessThan(60);
-        long proposed = Long.parseLong(finding.fields().get("proposed_capacity_bytes"));
+        assertThat(Long.parseLong(finding.texts().get("minutes_covered"))).isLessThan(60);
+        long proposed = Long.parseLong(finding.texts().get("proposed_capacity_bytes"));
         assertThat(proposed % (64 * MIB)).isZero();
         assertThat(proposed).isGreaterThan(16 * MIB);
-        assertThat(finding.fields()).containsEntry("proposed_capacity", ByteSize.format(proposed));
+        assertThat(finding.texts()).containsEntry("proposed_capacity", ByteSize.format(proposed));
         // MariaDB 10.9+ resizes the redo log online
         assertThat(finding.remediation()).startsWith("SET GLOBAL innodb_log_file_size = " + proposed + ";");
         assertThat(finding.summary()).contains("The redo log (16 MiB) holds", ByteSize.format(proposed));
@@ -429,7 +429,7 @@ class MysqlSchemaChecksTest {
                 .findings();
 
         assertThat(findings).hasSize(1);
-        assertThat(findings.get(0).fields()).containsEntry("redo_capacity", "100 MiB")
+        assertThat(findings.get(0).texts()).containsEntry("redo_capacity", "100 MiB")
                 .containsEntry("capacity_source", "innodb_redo_log_capacity")
                 .containsEntry("minutes_covered", "0")
                 .containsEntry("proposed_capacity_bytes", Long.toString(7200 * MIB / (64 * MIB) * 64 * MIB + 64 * MIB));
@@ -450,15 +450,15 @@ class MysqlSchemaChecksTest {
     // ---- helpers
 
     private static void assertShareMatchesCounts(Finding finding) {
-        long disk = Long.parseLong(finding.fields().get("disk_tmp_tables"));
-        long all = Long.parseLong(finding.fields().get("tmp_tables"));
+        long disk = Long.parseLong(finding.texts().get("disk_tmp_tables"));
+        long all = Long.parseLong(finding.texts().get("tmp_tables"));
         assertThat(all).isGreaterThanOrEqualTo(1_000);
-        assertThat(finding.fields()).containsEntry("disk_share",
+        assertThat(finding.texts()).containsEntry("disk_share",
                 String.format(java.util.Locale.ROOT, "%.1f %%", 100.0 * disk / all));
     }
 
     private static Finding byTable(List<Finding> findings, String table) {
-        return findings.stream().filter(f -> table.equals(f.fields().get("table"))).findFirst()
+        return findings.stream().filter(f -> table.equals(f.texts().get("table"))).findFirst()
                 .orElseThrow(() -> new AssertionError("no finding for " + table + " in " + findings));
     }
 

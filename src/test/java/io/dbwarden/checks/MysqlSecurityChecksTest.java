@@ -84,7 +84,7 @@ class MysqlSecurityChecksTest {
     void anonymousAccountsThatCanLogInAreReportedWithTheirHost() {
         List<Finding> findings = CheckRun.findings(plantedReport, ANONYMOUS);
 
-        assertThat(findings).extracting(f -> f.fields().get("host")).containsExactlyInAnyOrder("localhost", "%");
+        assertThat(findings).extracting(f -> f.texts().get("host")).containsExactlyInAnyOrder("localhost", "%");
         assertThat(findings).allSatisfy(f -> assertThat(f.severity()).isEqualTo(Severity.ERROR));
         assertThat(byField(findings, "host", "localhost").remediation()).isEqualTo("DROP USER ''@'localhost';");
         assertThat(byField(findings, "host", "%").summary()).contains("''@'%'");
@@ -94,7 +94,7 @@ class MysqlSecurityChecksTest {
     void accountsWithAnEmptyPasswordAreReportedButSocketLockedAndRoleAccountsAreNot() {
         List<Finding> findings = CheckRun.findings(plantedReport, NO_PASSWORD);
 
-        assertThat(findings).extracting(f -> f.fields().get("user"), f -> f.fields().get("host"), f -> f.fields().get("plugin"))
+        assertThat(findings).extracting(f -> f.texts().get("user"), f -> f.texts().get("host"), f -> f.texts().get("plugin"))
                 .contains(tuple("nopw", "localhost", "mysql_native_password"),
                         // unix_socket OR mysql_native_password with an empty password: the second way in is open
                         tuple("either", "localhost", "mysql_native_password"),
@@ -102,9 +102,9 @@ class MysqlSecurityChecksTest {
                         tuple("", "%", "mysql_native_password"),
                         // the default install's root
                         tuple("root", "localhost", "mysql_native_password"));
-        assertThat(findings).extracting(f -> f.fields().get("user"))
+        assertThat(findings).extracting(f -> f.texts().get("user"))
                 .doesNotContain("sock", "both", "ed", "retired", "auditor", "mariadb.sys", "app", "ops", "blind");
-        assertThat(findings).extracting(f -> f.fields().get("host")).doesNotContain("10.9.9.9", "10.0.0.%");
+        assertThat(findings).extracting(f -> f.texts().get("host")).doesNotContain("10.9.9.9", "10.0.0.%");
         assertThat(findings).allSatisfy(f -> assertThat(f.severity()).isEqualTo(Severity.ERROR));
         Finding nopw = byField(findings, "user", "nopw");
         assertThat(nopw.summary()).isEqualTo("'nopw'@'localhost' can log in without a password (mysql_native_password)");
@@ -116,12 +116,12 @@ class MysqlSecurityChecksTest {
     void rootThatMayConnectFromAnotherNetworkIsReportedButALockedRootIsNot() {
         List<Finding> findings = CheckRun.findings(plantedReport, ROOT_REMOTE);
 
-        assertThat(findings).extracting(f -> f.fields().get("host"))
+        assertThat(findings).extracting(f -> f.texts().get("host"))
                 .contains("10.0.0.%", localMachineName())
                 .doesNotContain("%", "localhost", "127.0.0.1", "::1");
         Finding network = byField(findings, "host", "10.0.0.%");
         assertThat(network.severity()).isEqualTo(Severity.ERROR);
-        assertThat(network.fields()).containsEntry("user", "root");
+        assertThat(network.texts()).containsEntry("user", "root");
         assertThat(network.remediation()).startsWith("DROP USER 'root'@'10.0.0.%';");
     }
 
@@ -129,14 +129,14 @@ class MysqlSecurityChecksTest {
     void wildcardHostAccountsAreWarningsAndErrorsWhenTheyHoldSuperOrGrantOption() {
         List<Finding> findings = CheckRun.findings(plantedReport, WILDCARD);
 
-        assertThat(findings).extracting(f -> f.fields().get("user"), Finding::severity, f -> f.fields().get("admin_privileges"))
+        assertThat(findings).extracting(f -> f.texts().get("user"), Finding::severity, f -> f.texts().get("admin_privileges"))
                 .containsExactlyInAnyOrder(
                         tuple("app", Severity.WARNING, "none"),
                         tuple("ops", Severity.ERROR, "SUPER"),
                         tuple("delegate", Severity.ERROR, "GRANT OPTION"),
                         tuple("", Severity.WARNING, "none"));
         Finding app = byField(findings, "user", "app");
-        assertThat(app.fields()).containsEntry("host", "%");
+        assertThat(app.texts()).containsEntry("host", "%");
         assertThat(app.remediation()).startsWith("RENAME USER 'app'@'%' TO 'app'@'<client network");
     }
 
@@ -161,11 +161,11 @@ class MysqlSecurityChecksTest {
         RunReport report = CheckRun.against(MariaDbServer.shared().dsn()).checks(ALL).run();
 
         assertThat(CheckRun.findings(report, NO_PASSWORD))
-                .extracting(f -> f.fields().get("user"), f -> f.fields().get("host"))
+                .extracting(f -> f.texts().get("user"), f -> f.texts().get("host"))
                 .containsExactlyInAnyOrder(tuple("root", "localhost"), tuple("root", "127.0.0.1"), tuple("root", "::1"),
                         tuple("root", localMachineName()));
         assertThat(CheckRun.findings(report, ROOT_REMOTE)).singleElement()
-                .satisfies(f -> assertThat(f.fields()).containsEntry("host", localMachineName()));
+                .satisfies(f -> assertThat(f.texts()).containsEntry("host", localMachineName()));
         assertThat(CheckRun.findings(report, ANONYMOUS)).isEmpty();
         assertThat(CheckRun.findings(report, WILDCARD)).isEmpty();
     }
@@ -222,7 +222,7 @@ class MysqlSecurityChecksTest {
     }
 
     private static Finding byField(List<Finding> findings, String key, String value) {
-        return findings.stream().filter(f -> value.equals(f.fields().get(key))).findFirst()
+        return findings.stream().filter(f -> value.equals(f.texts().get(key))).findFirst()
                 .orElseThrow(() -> new AssertionError("no finding with " + key + "=" + value + " in " + findings));
     }
 

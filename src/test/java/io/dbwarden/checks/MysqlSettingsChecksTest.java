@@ -138,7 +138,7 @@ class MysqlSettingsChecksTest {
         Finding toFile = single(plantedReport, GENERAL_LOG);
         assertThat(toFile.severity()).isEqualTo(Severity.WARNING);
         assertThat(toFile.key()).isEmpty();
-        assertThat(toFile.fields()).containsEntry("log_output", "FILE").containsEntry("general_log_file", file)
+        assertThat(toFile.texts()).containsEntry("log_output", "FILE").containsEntry("general_log_file", file)
                 .containsEntry("destination", "the file " + file);
         assertThat(toFile.summary()).contains("log_output = FILE");
         assertThat(toFile.remediation()).startsWith("SET PERSIST general_log = OFF;")
@@ -146,10 +146,10 @@ class MysqlSettingsChecksTest {
         try {
             planted.execute("SET GLOBAL log_output = 'TABLE'");
             Finding toTable = single(run(planted, GENERAL_LOG), GENERAL_LOG);
-            assertThat(toTable.fields()).containsEntry("destination", "the table mysql.general_log");
+            assertThat(toTable.texts()).containsEntry("destination", "the table mysql.general_log");
 
             planted.execute("SET GLOBAL log_output = 'FILE,TABLE'");
-            assertThat(single(run(planted, GENERAL_LOG), GENERAL_LOG).fields())
+            assertThat(single(run(planted, GENERAL_LOG), GENERAL_LOG).texts())
                     .containsEntry("destination", "the file " + file + " and the table mysql.general_log");
 
             // NONE wins over any other destination: nothing is written
@@ -165,12 +165,12 @@ class MysqlSettingsChecksTest {
         assertThat(RecordedRun.of(GENERAL_LOG).version(MYSQL_80).variable("general_log", "ON")
                 .variable("log_output", "FILE").variable("datadir", "/var/lib/mysql/")
                 .variable("general_log_file", "/var/log/mysql/query.log").findings())
-                .singleElement().satisfies(f -> assertThat(f.fields())
+                .singleElement().satisfies(f -> assertThat(f.texts())
                         .containsEntry("destination", "the file /var/log/mysql/query.log"));
         assertThat(RecordedRun.of(GENERAL_LOG).version(MYSQL_80).variable("general_log", "ON")
                 .variable("log_output", "FILE").variable("datadir", "C:\\ProgramData\\MySQL\\Data\\")
                 .variable("general_log_file", "C:\\ProgramData\\MySQL\\query.log").findings())
-                .singleElement().satisfies(f -> assertThat(f.fields())
+                .singleElement().satisfies(f -> assertThat(f.texts())
                         .containsEntry("general_log_file", "C:\\ProgramData\\MySQL\\query.log"));
     }
 
@@ -209,7 +209,7 @@ class MysqlSettingsChecksTest {
         Finding finding = debian.get(0);
         assertThat(finding.severity()).isEqualTo(Severity.WARNING);
         assertThat(finding.key()).isEmpty();
-        assertThat(finding.fields()).containsEntry("version_compile_machine", "i686")
+        assertThat(finding.texts()).containsEntry("version_compile_machine", "i686")
                 .containsEntry("version_compile_os", "debian-linux-gnu");
         assertThat(finding.summary()).isEqualTo(
                 "The server binary is 32-bit (i686, debian-linux-gnu): it can address at most 4 GiB");
@@ -251,7 +251,7 @@ class MysqlSettingsChecksTest {
         Finding finding = single(plantedReport, DOUBLEWRITE);
         assertThat(finding.severity()).isEqualTo(Severity.ERROR);
         assertThat(finding.key()).isEmpty();
-        assertThat(finding.fields()).containsEntry("innodb_doublewrite", "OFF");
+        assertThat(finding.texts()).containsEntry("innodb_doublewrite", "OFF");
         assertThat(finding.summary()).startsWith("innodb_doublewrite = OFF:");
         assertThat(finding.remediation()).startsWith("innodb_doublewrite = ON under [mysqld] in my.cnf, then restart")
                 .endsWith("was OFF");
@@ -262,7 +262,7 @@ class MysqlSettingsChecksTest {
         List<Finding> detectOnly = RecordedRun.of(DOUBLEWRITE).version(ServerVersion.parse("8.0.30", Flavor.MYSQL))
                 .variable("innodb_doublewrite", "DETECT_ONLY").findings();
         assertThat(detectOnly).singleElement()
-                .satisfies(f -> assertThat(f.fields()).containsEntry("innodb_doublewrite", "DETECT_ONLY"));
+                .satisfies(f -> assertThat(f.texts()).containsEntry("innodb_doublewrite", "DETECT_ONLY"));
         assertThat(RecordedRun.of(DOUBLEWRITE).version(ServerVersion.parse("8.0.30", Flavor.MYSQL))
                 .variable("innodb_doublewrite", "DETECT_AND_RECOVER").findings()).isEmpty();
     }
@@ -292,7 +292,7 @@ class MysqlSettingsChecksTest {
         Finding oneDay = single(plantedReport, RETENTION);
         assertThat(oneDay.severity()).isEqualTo(Severity.WARNING);
         assertThat(oneDay.key()).isEmpty();
-        assertThat(oneDay.fields()).containsEntry("setting", "binlog_expire_logs_seconds")
+        assertThat(oneDay.texts()).containsEntry("setting", "binlog_expire_logs_seconds")
                 .containsEntry("expire_seconds", "86400").containsEntry("retention", "1 day")
                 .containsEntry("fix_setting", "binlog_expire_logs_seconds").containsEntry("fix_value", "604800");
         assertThat(oneDay.summary()).isEqualTo("Binary logs expire after 1 day, under 7 days");
@@ -301,11 +301,11 @@ class MysqlSettingsChecksTest {
         try {
             // MariaDB 10.6+ keeps expire_logs_days and binlog_expire_logs_seconds in step
             planted.execute("SET GLOBAL expire_logs_days = 2");
-            assertThat(single(run(planted, RETENTION), RETENTION).fields())
+            assertThat(single(run(planted, RETENTION), RETENTION).texts())
                     .containsEntry("expire_seconds", "172800").containsEntry("retention", "2 days");
 
             planted.execute("SET GLOBAL binlog_expire_logs_seconds = 5400");
-            assertThat(single(run(planted, RETENTION), RETENTION).fields()).containsEntry("retention", "5400 s");
+            assertThat(single(run(planted, RETENTION), RETENTION).texts()).containsEntry("retention", "5400 s");
 
             // exactly the minimum, and 0 (never purged), are not short
             planted.execute("SET GLOBAL binlog_expire_logs_seconds = 604800");
@@ -323,14 +323,14 @@ class MysqlSettingsChecksTest {
         List<Finding> mysql57 = RecordedRun.of(RETENTION).version(MYSQL_57)
                 .variable("log_bin", "ON").variable("expire_logs_days", "3").findings();
         assertThat(mysql57).singleElement().satisfies(f -> {
-            assertThat(f.fields()).containsEntry("setting", "expire_logs_days").containsEntry("retention", "3 days")
+            assertThat(f.texts()).containsEntry("setting", "expire_logs_days").containsEntry("retention", "3 days")
                     .containsEntry("fix_setting", "expire_logs_days").containsEntry("fix_value", "7");
             assertThat(f.remediation()).startsWith("SET PERSIST expire_logs_days = 7;");
         });
         // MySQL 8.0: seconds, with the deprecated days at 0
         List<Finding> mysql80 = RecordedRun.of(RETENTION).version(MYSQL_80).variable("log_bin", "ON")
                 .variable("binlog_expire_logs_seconds", "3600").variable("expire_logs_days", "0").findings();
-        assertThat(mysql80).singleElement().satisfies(f -> assertThat(f.fields())
+        assertThat(mysql80).singleElement().satisfies(f -> assertThat(f.texts())
                 .containsEntry("retention", "1 h").containsEntry("fix_value", "604800"));
         // MySQL 8.0.29+ with automatic purging off keeps everything
         assertThat(RecordedRun.of(RETENTION).version(MYSQL_80).variable("log_bin", "ON")
@@ -364,7 +364,7 @@ class MysqlSettingsChecksTest {
             planted.execute("SET GLOBAL binlog_format = 'STATEMENT'");
             RunReport statement = run(planted, ROW_IMAGE, FORMAT);
             CheckRun.assertQuiet(statement, ROW_IMAGE);
-            assertThat(single(statement, FORMAT).fields()).containsEntry("binlog_format", "STATEMENT");
+            assertThat(single(statement, FORMAT).texts()).containsEntry("binlog_format", "STATEMENT");
         } finally {
             planted.execute("SET GLOBAL binlog_format = 'MIXED'");
         }
@@ -375,7 +375,7 @@ class MysqlSettingsChecksTest {
         Finding finding = single(plantedReport, FORMAT);
         assertThat(finding.severity()).isEqualTo(Severity.NOTICE);
         assertThat(finding.key()).isEmpty();
-        assertThat(finding.fields()).containsEntry("binlog_format", "MIXED");
+        assertThat(finding.texts()).containsEntry("binlog_format", "MIXED");
         assertThat(finding.summary()).startsWith("binlog_format = MIXED:");
         assertThat(finding.remediation()).startsWith("SET PERSIST binlog_format = ROW;").endsWith("was MIXED");
     }
@@ -392,7 +392,7 @@ class MysqlSettingsChecksTest {
         Finding finding = single(plantedReport, SQL_MODE);
         assertThat(finding.severity()).isEqualTo(Severity.WARNING);
         assertThat(finding.key()).isEmpty();
-        assertThat(finding.fields()).containsEntry("sql_mode", "NO_ENGINE_SUBSTITUTION")
+        assertThat(finding.texts()).containsEntry("sql_mode", "NO_ENGINE_SUBSTITUTION")
                 .containsEntry("proposed_sql_mode", "STRICT_TRANS_TABLES,NO_ENGINE_SUBSTITUTION");
         assertThat(finding.summary()).contains("('NO_ENGINE_SUBSTITUTION')");
         assertThat(finding.remediation())
@@ -400,7 +400,7 @@ class MysqlSettingsChecksTest {
                 .contains("sql_mode = STRICT_TRANS_TABLES,NO_ENGINE_SUBSTITUTION under [mysqld] in my.cnf");
         try {
             planted.execute("SET GLOBAL sql_mode = ''");
-            assertThat(single(run(planted, SQL_MODE), SQL_MODE).fields()).containsEntry("sql_mode", "")
+            assertThat(single(run(planted, SQL_MODE), SQL_MODE).texts()).containsEntry("sql_mode", "")
                     .containsEntry("proposed_sql_mode", "STRICT_TRANS_TABLES");
 
             // TRADITIONAL (shown expanded) and STRICT_ALL_TABLES alone are strict
@@ -434,7 +434,7 @@ class MysqlSettingsChecksTest {
         Finding finding = single(plantedReport, FLUSH_METHOD);
         assertThat(finding.severity()).isEqualTo(Severity.INFO);
         assertThat(finding.key()).isEmpty();
-        assertThat(finding.fields()).containsEntry("setting", "innodb_flush_method").containsEntry("value", "fsync")
+        assertThat(finding.texts()).containsEntry("setting", "innodb_flush_method").containsEntry("value", "fsync")
                 .containsEntry("version_compile_os", os);
         assertThat(finding.summary()).isEqualTo(
                 "innodb_flush_method = fsync: InnoDB data files are cached twice, in the buffer pool and the OS page cache");
@@ -456,7 +456,7 @@ class MysqlSettingsChecksTest {
         // MySQL 5.7 on Linux shows no value for its fsync default
         assertThat(RecordedRun.of(FLUSH_METHOD).version(MYSQL_57).variable("innodb_flush_method", (String) null)
                 .variable("version_compile_os", "linux-glibc2.12").findings())
-                .singleElement().satisfies(f -> assertThat(f.fields()).containsEntry("value", "fsync"));
+                .singleElement().satisfies(f -> assertThat(f.texts()).containsEntry("value", "fsync"));
         assertThat(RecordedRun.of(FLUSH_METHOD).version(MYSQL_80).variable("innodb_flush_method", "O_DIRECT_NO_FSYNC")
                 .variable("version_compile_os", "Linux").findings()).isEmpty();
         // MariaDB 11.0+ replaced innodb_flush_method by dynamic booleans
@@ -464,7 +464,7 @@ class MysqlSettingsChecksTest {
         assertThat(RecordedRun.of(FLUSH_METHOD).version(mariadb11).variable("innodb_data_file_buffering", "ON")
                 .variable("version_compile_os", "debian-linux-gnu").findings())
                 .singleElement().satisfies(f -> {
-                    assertThat(f.fields()).containsEntry("setting", "innodb_data_file_buffering");
+                    assertThat(f.texts()).containsEntry("setting", "innodb_data_file_buffering");
                     assertThat(f.remediation()).startsWith("SET GLOBAL innodb_data_file_buffering = OFF;");
                 });
         assertThat(RecordedRun.of(FLUSH_METHOD).version(mariadb11).variable("innodb_data_file_buffering", "OFF")
@@ -490,13 +490,13 @@ class MysqlSettingsChecksTest {
         Finding one = single(plantedReport, VERBOSITY);
         assertThat(one.severity()).isEqualTo(Severity.WARNING);
         assertThat(one.key()).isEmpty();
-        assertThat(one.fields()).containsEntry("setting", "log_warnings").containsEntry("value", "1");
+        assertThat(one.texts()).containsEntry("setting", "log_warnings").containsEntry("value", "1");
         assertThat(one.summary()).startsWith("log_warnings = 1:");
         assertThat(one.remediation()).startsWith("SET PERSIST log_warnings = 2;")
                 .contains("MariaDB: SET GLOBAL log_warnings = 2;").endsWith("(was 1)");
         try {
             planted.execute("SET GLOBAL log_warnings = 0");
-            assertThat(single(run(planted, VERBOSITY), VERBOSITY).fields()).containsEntry("value", "0");
+            assertThat(single(run(planted, VERBOSITY), VERBOSITY).texts()).containsEntry("value", "0");
             planted.execute("SET GLOBAL log_warnings = 2");
             CheckRun.assertQuiet(run(planted, VERBOSITY), VERBOSITY);
         } finally {
@@ -509,7 +509,7 @@ class MysqlSettingsChecksTest {
         List<Finding> errorsOnly = RecordedRun.of(VERBOSITY).version(MYSQL_80)
                 .variable("log_error_verbosity", "1").findings();
         assertThat(errorsOnly).singleElement().satisfies(f -> {
-            assertThat(f.fields()).containsEntry("setting", "log_error_verbosity").containsEntry("value", "1");
+            assertThat(f.texts()).containsEntry("setting", "log_error_verbosity").containsEntry("value", "1");
             assertThat(f.remediation()).startsWith("SET PERSIST log_error_verbosity = 2;");
         });
         // MySQL 5.7 shows both; log_error_verbosity decides
@@ -524,7 +524,7 @@ class MysqlSettingsChecksTest {
         assertThat(off.key()).isEmpty();
         Map<String, Object> paths = planted.query("SELECT @@datadir AS dir, @@slow_query_log_file AS f").get(0);
         String file = String.valueOf(paths.get("dir")) + paths.get("f");
-        assertThat(off.fields()).containsEntry("cause", "slow_query_log = OFF").containsEntry("long_query_time", "10")
+        assertThat(off.texts()).containsEntry("cause", "slow_query_log = OFF").containsEntry("long_query_time", "10")
                 .containsEntry("slow_query_log_file", file);
         assertThat(off.summary()).isEqualTo("The slow query log records nothing (slow_query_log = OFF)");
         assertThat(off.remediation()).startsWith("SET PERSIST slow_query_log = ON;")
@@ -532,7 +532,7 @@ class MysqlSettingsChecksTest {
         try {
             planted.execute("SET GLOBAL slow_query_log = ON", "SET GLOBAL log_output = 'NONE'");
             Finding nowhere = single(run(planted, SLOW_LOG), SLOW_LOG);
-            assertThat(nowhere.fields()).containsEntry("cause", "slow_query_log = ON but log_output = NONE");
+            assertThat(nowhere.texts()).containsEntry("cause", "slow_query_log = ON but log_output = NONE");
             assertThat(nowhere.remediation()).startsWith("SET PERSIST log_output = FILE;");
 
             planted.execute("SET GLOBAL log_output = 'TABLE'");

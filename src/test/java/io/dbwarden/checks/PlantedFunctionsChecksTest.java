@@ -91,7 +91,7 @@ class PlantedFunctionsChecksTest {
                 texts.add(f.summary());
                 texts.add(f.description());
                 texts.add(f.remediation());
-                texts.addAll(f.fields().values());
+                texts.addAll(f.texts().values());
             }
         }
         assertThat(texts).isNotEmpty().noneMatch(t -> t.contains("PLANTED"));

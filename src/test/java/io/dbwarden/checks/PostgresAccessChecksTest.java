@@ -122,18 +122,18 @@ class PostgresAccessChecksTest {
     @Test
     void md5RulesAreReportedForHostAndLocalLinesNamingTheLoginRolesThatStillStoreMd5Hashes() {
         List<Finding> findings = CheckRun.findings(run, MD5);
-        assertThat(findings).extracting(f -> f.fields().get("type") + " " + f.fields().get("address"))
+        assertThat(findings).extracting(f -> f.texts().get("type") + " " + f.texts().get("address"))
                 .containsExactlyInAnyOrder("host 10.20.0.0/16", "local ");
         assertThat(findings).allSatisfy(f -> {
             assertThat(f.severity()).isEqualTo(Severity.WARNING);
-            assertThat(f.fields()).containsEntry("user", "legacy_app").containsEntry("database", "all")
+            assertThat(f.texts()).containsEntry("user", "legacy_app").containsEntry("database", "all")
                     .containsEntry("md5_roles", "batch_job, legacy_app"); // not the NOLOGIN role
             assertThat(f.remediation()).contains("(batch_job, legacy_app)")
-                    .contains("replace md5 with scram-sha-256 on line " + f.fields().get("line") + " of pg_hba.conf");
+                    .contains("replace md5 with scram-sha-256 on line " + f.texts().get("line") + " of pg_hba.conf");
         });
         Finding host = only(findings, "type", "host");
-        assertThat(host.fields()).containsEntry("line", Integer.toString(lineOf(hba, "^host all legacy_app 10\\.20")));
-        assertThat(host.summary()).isEqualTo("pg_hba.conf line " + host.fields().get("line")
+        assertThat(host.texts()).containsEntry("line", Integer.toString(lineOf(hba, "^host all legacy_app 10\\.20")));
+        assertThat(host.summary()).isEqualTo("pg_hba.conf line " + host.texts().get("line")
                 + " uses md5 authentication (host all legacy_app 10.20.0.0/16 md5)");
         assertThat(only(findings, "type", "local").summary()).endsWith("(local all legacy_app md5)");
     }
@@ -145,7 +145,7 @@ class PostgresAccessChecksTest {
         try {
             RunReport after = CheckRun.against(pg.dsn("postgres")).checks(MD5).run();
             assertThat(CheckRun.findings(after, MD5)).hasSize(2).allSatisfy(f -> {
-                assertThat(f.fields()).containsEntry("md5_roles", "none today");
+                assertThat(f.texts()).containsEntry("md5_roles", "none today");
                 assertThat(f.remediation()).contains("still store MD5 hashes (none today)");
             });
         } finally {
@@ -169,15 +169,15 @@ class PostgresAccessChecksTest {
                 .query("login_passwords", passwords)
                 .query("pg_hba_lines", List.of(hbaLine))
                 .findings();
-        assertThat(findings).singleElement().satisfies(f -> assertThat(f.fields())
+        assertThat(findings).singleElement().satisfies(f -> assertThat(f.texts())
                 .containsEntry("md5_roles", "r01, r02, r03, r04, r05, r06, r07, r08, r09, r10, and 2 more"));
     }
 
     @Test
     void cleartextPasswordRulesAreErrorsUnlessTheConnectionIsEncryptedThenWarnings() {
         List<Finding> findings = CheckRun.findings(run, CLEARTEXT);
-        assertThat(findings).extracting(f -> f.fields().get("type") + " " + f.fields().get("address") + " "
-                        + f.fields().get("auth_method") + " " + f.severity())
+        assertThat(findings).extracting(f -> f.texts().get("type") + " " + f.texts().get("address") + " "
+                        + f.texts().get("auth_method") + " " + f.severity())
                 .containsExactlyInAnyOrder(
                         "host 10.40.0.0/16 password ERROR",
                         "hostgssenc 10.41.0.0/16 password WARNING",
@@ -185,7 +185,7 @@ class PostgresAccessChecksTest {
         // not reported: ldap over hostgssenc, password over the local socket, scram over hostnossl
         Finding plain = only(findings, "address", "10.40.0.0/16");
         String line = Integer.toString(lineOf(hba, "^host all plain_app 10\\.40"));
-        assertThat(plain.fields()).containsEntry("line", line).containsEntry("user", "plain_app");
+        assertThat(plain.texts()).containsEntry("line", line).containsEntry("user", "plain_app");
         assertThat(plain.summary()).isEqualTo("pg_hba.conf line " + line
                 + " makes clients send their password in clear text (host all plain_app 10.40.0.0/16 password)");
         assertThat(plain.description()).contains("anyone who can observe the traffic between the clients in 10.40.0.0/16 and the server");
@@ -202,13 +202,13 @@ class PostgresAccessChecksTest {
         assertThat(findings).hasSize(2);
         Finding broken = only(findings, "line", Integer.toString(lineOf(hba, "^host all all 10\\.0\\.0\\.0/33")));
         assertThat(broken.severity()).isEqualTo(Severity.ERROR);
-        assertThat(broken.fields()).containsEntry("file", "pg_hba.conf")
+        assertThat(broken.texts()).containsEntry("file", "pg_hba.conf")
                 .containsEntry("error", "invalid CIDR mask in address \"10.0.0.0/33\"");
         assertThat(broken.description()).contains("the next restart fails");
-        assertThat(broken.remediation()).startsWith("Fix or remove line " + broken.fields().get("line") + " of pg_hba.conf");
+        assertThat(broken.remediation()).startsWith("Fix or remove line " + broken.texts().get("line") + " of pg_hba.conf");
         Finding unmatchable = only(findings, "line", Integer.toString(lineOf(hba, "^hostssl all tls_app")));
         assertThat(unmatchable.severity()).isEqualTo(Severity.WARNING);
-        assertThat(unmatchable.fields().get("error")).isEqualTo("hostssl record cannot match because SSL is disabled");
+        assertThat(unmatchable.texts().get("error")).isEqualTo("hostssl record cannot match because SSL is disabled");
         assertThat(unmatchable.remediation()).contains("ssl = on for hostssl");
         // the broken line hides nothing: the lines PostgreSQL can read are still checked
         assertThat(CheckRun.findings(run, MD5)).isNotEmpty();
@@ -246,13 +246,13 @@ class PostgresAccessChecksTest {
         assertThat(field(findings, "role")).containsExactlyInAnyOrder("soon_expiring", "expired_app");
         Finding soon = only(findings, "role", "soon_expiring");
         assertThat(soon.severity()).isEqualTo(Severity.WARNING);
-        assertThat(soon.fields()).containsEntry("status", "expires in 3 days")
+        assertThat(soon.texts()).containsEntry("status", "expires in 3 days")
                 .containsEntry("valid_until", PostgresAccessScenario.inDaysUtcMinutes(3));
         assertThat(soon.summary()).isEqualTo("The password of role soon_expiring expires in 3 days");
         assertThat(soon.remediation()).startsWith("ALTER ROLE soon_expiring PASSWORD '<new password>' VALID UNTIL");
         Finding expired = only(findings, "role", "expired_app");
         assertThat(expired.severity()).isEqualTo(Severity.ERROR);
-        assertThat(expired.fields()).containsEntry("status", "has expired").containsEntry("valid_until", "2001-02-03 04:05 UTC");
+        assertThat(expired.texts()).containsEntry("status", "has expired").containsEntry("valid_until", "2001-02-03 04:05 UTC");
     }
 
     @Test
@@ -261,7 +261,7 @@ class PostgresAccessChecksTest {
                 Map.of("warn_days", 40, "ignore_roles", List.of("expired_app")), null);
         List<Finding> findings = CheckRun.findings(wider, EXPIRING);
         assertThat(field(findings, "role")).containsExactlyInAnyOrder("soon_expiring", "later_app");
-        assertThat(only(findings, "role", "later_app").fields()).containsEntry("status", "expires in 30 days");
+        assertThat(only(findings, "role", "later_app").texts()).containsEntry("status", "expires in 30 days");
     }
 
     // ---- schemas and functions
@@ -269,7 +269,7 @@ class PostgresAccessChecksTest {
     @Test
     void schemasWherePublicMayCreateAreReportedPerDatabase() {
         List<Finding> findings = CheckRun.findings(run, PUBLIC_CREATE);
-        assertThat(findings).extracting(f -> f.fields().get("database") + "." + f.fields().get("schema"))
+        assertThat(findings).extracting(f -> f.texts().get("database") + "." + f.texts().get("schema"))
                 .containsExactlyInAnyOrder("shop.public", "shop.sandbox"); // not postgres.public nor reports
         assertThat(findings).allSatisfy(f -> assertThat(f.severity()).isEqualTo(Severity.WARNING));
         Finding pub = only(findings, "schema", "public");
@@ -285,20 +285,20 @@ class PostgresAccessChecksTest {
                 "app.nightly()"); // not app.pinned() (fixed, trusted path) nor app.invoker() (SECURITY INVOKER)
         assertThat(findings).allSatisfy(f -> {
             assertThat(f.severity()).isEqualTo(Severity.WARNING);
-            assertThat(f.fields()).containsEntry("database", "shop");
+            assertThat(f.texts()).containsEntry("database", "shop");
         });
         Finding lookup = only(findings, "function", "app.lookup_owner(id integer)");
-        assertThat(lookup.fields()).containsEntry("owner", "postgres").containsEntry("kind", "function")
+        assertThat(lookup.texts()).containsEntry("owner", "postgres").containsEntry("kind", "function")
                 .containsEntry("problem", "without a fixed search_path");
         assertThat(lookup.summary()).isEqualTo(
                 "SECURITY DEFINER function app.lookup_owner(id integer) runs as postgres without a fixed search_path (database shop)");
         assertThat(lookup.description()).contains("owner postgres, a superuser,");
         assertThat(lookup.remediation())
                 .startsWith("ALTER ROUTINE app.lookup_owner(id integer) SET search_path = app, pg_temp;  -- in database shop");
-        assertThat(only(findings, "function", "app.grant_access(who text, level integer)").fields())
+        assertThat(only(findings, "function", "app.grant_access(who text, level integer)").texts())
                 .containsEntry("owner", "app_owner").containsEntry("owner_note", "");
         Finding leaky = only(findings, "function", "public.leaky()");
-        assertThat(leaky.fields().get("problem"))
+        assertThat(leaky.texts().get("problem"))
                 .isEqualTo("with a search_path that includes public, where every role may create objects");
         assertThat(leaky.remediation()).startsWith("ALTER ROUTINE public.leaky() SET search_path = pg_catalog, pg_temp;");
         assertThat(only(findings, "function", "app.nightly()").summary()).startsWith("SECURITY DEFINER procedure app.nightly()");
@@ -309,8 +309,8 @@ class PostgresAccessChecksTest {
     @Test
     void extensionsBehindTheirDefaultVersionAreReportedPerDatabaseWithTheUpdateCommand() {
         List<Finding> findings = CheckRun.findings(run, EXTENSIONS);
-        assertThat(findings).extracting(f -> f.fields().get("database") + "." + f.fields().get("extension") + " "
-                        + f.fields().get("installed_version") + "->" + f.fields().get("default_version"))
+        assertThat(findings).extracting(f -> f.texts().get("database") + "." + f.texts().get("extension") + " "
+                        + f.texts().get("installed_version") + "->" + f.texts().get("default_version"))
                 .containsExactlyInAnyOrder("postgres.hstore 1.4->1.8", "shop.pg_trgm 1.3->1.6"); // not citext, postgres_fdw, plpgsql
         assertThat(findings).allSatisfy(f -> assertThat(f.severity()).isEqualTo(Severity.NOTICE));
         assertThat(only(findings, "extension", "pg_trgm").remediation())
@@ -320,7 +320,7 @@ class PostgresAccessChecksTest {
     @Test
     void fdwMappingsThatStorePasswordsAreInfoWithAFixForTheirKindOfRole() {
         List<Finding> findings = CheckRun.findings(run, FDW_PASSWORD);
-        assertThat(findings).extracting(f -> f.fields().get("database") + "/" + f.fields().get("user") + "@" + f.fields().get("server"))
+        assertThat(findings).extracting(f -> f.texts().get("database") + "/" + f.texts().get("user") + "@" + f.texts().get("server"))
                 .containsExactlyInAnyOrder("shop/fdw_user@warehouse", "shop/postgres@warehouse", "shop/PUBLIC@warehouse");
         assertThat(findings).allSatisfy(f -> assertThat(f.severity()).isEqualTo(Severity.INFO));
         assertThat(only(findings, "user", "postgres").remediation()).startsWith(

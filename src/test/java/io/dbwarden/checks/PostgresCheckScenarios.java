@@ -124,12 +124,12 @@ final class PostgresCheckScenarios {
 
     /** The findings' values of one field, e.g. every {@code user} reported. */
     static List<String> field(List<Finding> findings, String name) {
-        return findings.stream().map(f -> f.fields().get(name)).toList();
+        return findings.stream().map(f -> f.texts().get(name)).toList();
     }
 
     /** The one finding whose {@code field} equals {@code value}. */
     static Finding only(List<Finding> findings, String field, String value) {
-        List<Finding> matching = findings.stream().filter(f -> value.equals(f.fields().get(field))).toList();
+        List<Finding> matching = findings.stream().filter(f -> value.equals(f.texts().get(field))).toList();
         assertThat(matching).as("findings with " + field + "=" + value + " among " + findings).hasSize(1);
         return matching.get(0);
     }

@@ -82,11 +82,11 @@ class PostgresHealthyServerChecksTest {
     void theDefaultInitdbInstanceTrustsLoopbackHostConnectionsWhichIsAnError() {
         RunReport report = CheckRun.against(PostgresServer.shared().dsn("postgres")).checks("postgresql_hba_trust").run();
         List<Finding> findings = CheckRun.findings(report, "postgresql_hba_trust");
-        assertThat(findings).extracting(f -> f.fields().get("database") + " " + f.fields().get("address"))
+        assertThat(findings).extracting(f -> f.texts().get("database") + " " + f.texts().get("address"))
                 .containsExactlyInAnyOrder("all 127.0.0.1/32", "all ::1/128", "replication 127.0.0.1/32", "replication ::1/128");
         assertThat(findings).allSatisfy(f -> {
             assertThat(f.severity()).isEqualTo(Severity.ERROR);
-            assertThat(f.fields()).containsEntry("user", "all").containsKey("line");
+            assertThat(f.texts()).containsEntry("user", "all").containsKey("line");
         });
     }
 
@@ -106,7 +106,7 @@ class PostgresHealthyServerChecksTest {
         RunReport report = CheckRun.against(PostgresServer.shared().dsn("postgres")).checks("postgresql_ssl_off").run();
         assertThat(CheckRun.findings(report, "postgresql_ssl_off")).singleElement().satisfies(f -> {
             assertThat(f.severity()).isEqualTo(Severity.WARNING);
-            assertThat(f.fields()).containsEntry("listen_addresses", "127.0.0.1");
+            assertThat(f.texts()).containsEntry("listen_addresses", "127.0.0.1");
         });
     }
 
@@ -125,7 +125,7 @@ class PostgresHealthyServerChecksTest {
                 .checks("postgresql_memory_overcommit", "postgresql_shared_buffers_undersized").hostMemory("1GiB", 1).run();
         assertThat(CheckRun.findings(report, "postgresql_memory_overcommit")).singleElement().satisfies(f -> {
             assertThat(f.severity()).isEqualTo(Severity.ERROR);
-            assertThat(f.fields()).containsEntry("connection_memory", "800 MiB")
+            assertThat(f.texts()).containsEntry("connection_memory", "800 MiB")
                     .containsEntry("autovacuum_work_mem", "64 MiB").containsEntry("autovacuum_memory", "192 MiB")
                     .containsEntry("total", "1.1 GiB").containsEntry("memory", "1 GiB")
                     .containsEntry("fitting_work_mem", "3MB"); // (1024 - 128 - 192) MiB / 200
@@ -133,7 +133,7 @@ class PostgresHealthyServerChecksTest {
         RunReport tiny = CheckRun.against(PostgresServer.shared().dsn("postgres"))
                 .checks("postgresql_memory_overcommit").hostMemory("256MiB", 1).run();
         assertThat(CheckRun.findings(tiny, "postgresql_memory_overcommit")).singleElement().satisfies(f -> {
-            assertThat(f.fields().get("fitting_work_mem")).startsWith("none");
+            assertThat(f.texts().get("fitting_work_mem")).startsWith("none");
             assertThat(f.remediation()).contains("unchanged: none, shared_buffers and autovacuum alone exceed RAM");
         });
         // 128 MiB is 12.5 % of 1 GiB: the two sizing checks are independent.

@@ -61,7 +61,7 @@ class PostgresMemoryChecksTest {
     void sharedBuffersAboveFortyPercentOfRamIsReportedWithAQuarterOfRamProposed() {
         assertThat(CheckRun.findings(on1GiB, OVERSIZED)).singleElement().satisfies(f -> {
             assertThat(f.severity()).isEqualTo(Severity.WARNING);
-            assertThat(f.fields()).containsEntry("shared_buffers", "512 MiB").containsEntry("memory", "1 GiB")
+            assertThat(f.texts()).containsEntry("shared_buffers", "512 MiB").containsEntry("memory", "1 GiB")
                     .containsEntry("share", "50.0 %").containsEntry("proposed", "256 MiB");
             assertThat(f.summary()).isEqualTo("shared_buffers is 512 MiB, 50.0 % of the host's 1 GiB: propose 256 MiB");
             assertThat(f.remediation()).startsWith("ALTER SYSTEM SET shared_buffers = '256MB';");
@@ -81,7 +81,7 @@ class PostgresMemoryChecksTest {
         assertThat(CheckRun.findings(on8GiB, WORK_MEM)).singleElement().satisfies(f -> {
             assertThat(f.severity()).isEqualTo(Severity.WARNING);
             // (8 GiB - 512 MiB) / 100 connections = 76.8 MiB; / 3 = 25.6 MiB, rounded down to 25 MiB
-            assertThat(f.fields()).containsEntry("work_mem", "256 MiB").containsEntry("max_connections", "100")
+            assertThat(f.texts()).containsEntry("work_mem", "256 MiB").containsEntry("max_connections", "100")
                     .containsEntry("shared_buffers", "512 MiB").containsEntry("memory", "8 GiB")
                     .containsEntry("per_connection", "76.8 MiB").containsEntry("proposed", "25 MiB")
                     .containsEntry("proposed_setting", "25MB");
@@ -93,7 +93,7 @@ class PostgresMemoryChecksTest {
     void belowEightMegabytesTheProposedWorkMemIsGivenInKilobytes() {
         // (1 GiB - 512 MiB) / 100 / 3 = 1747.6 KiB
         assertThat(CheckRun.findings(on1GiB, WORK_MEM)).singleElement()
-                .satisfies(f -> assertThat(f.fields()).containsEntry("proposed", "1.7 MiB").containsEntry("proposed_setting", "1747kB"));
+                .satisfies(f -> assertThat(f.texts()).containsEntry("proposed", "1.7 MiB").containsEntry("proposed_setting", "1747kB"));
     }
 
     @Test
@@ -109,7 +109,7 @@ class PostgresMemoryChecksTest {
     void effectiveCacheSizeAboveRamIsReportedWithThreeQuartersOfRamProposed() {
         assertThat(CheckRun.findings(on8GiB, CACHE)).singleElement().satisfies(f -> {
             assertThat(f.severity()).isEqualTo(Severity.NOTICE);
-            assertThat(f.fields()).containsEntry("effective_cache_size", "12 GiB").containsEntry("share", "150.0 %")
+            assertThat(f.texts()).containsEntry("effective_cache_size", "12 GiB").containsEntry("share", "150.0 %")
                     .containsEntry("proposed", "6 GiB").containsEntry("proposed_setting", "6144MB");
             assertThat(f.description()).contains("more memory than the host has");
             assertThat(f.remediation()).startsWith("ALTER SYSTEM SET effective_cache_size = '6144MB';");
@@ -120,7 +120,7 @@ class PostgresMemoryChecksTest {
     void theDefaultEffectiveCacheSizeIsFarBelowWhatA16GiBHostOffers() {
         RunReport report = CheckRun.against(PostgresServer.shared().dsn("postgres")).checks(CACHE).hostMemory("16GiB", 4).run();
         assertThat(CheckRun.findings(report, CACHE)).singleElement().satisfies(f -> {
-            assertThat(f.fields()).containsEntry("effective_cache_size", "4 GiB").containsEntry("share", "25.0 %")
+            assertThat(f.texts()).containsEntry("effective_cache_size", "4 GiB").containsEntry("share", "25.0 %")
                     .containsEntry("proposed_setting", "12288MB");
             assertThat(f.description()).contains("far less cache than the host can offer");
         });
@@ -133,8 +133,8 @@ class PostgresMemoryChecksTest {
         assertThat(Files.readString(sized.logFile())).contains("checkpoint starting: wal"); // max_wal_size forced some
         assertThat(CheckRun.findings(on8GiB, CHECKPOINTS)).singleElement().satisfies(f -> {
             assertThat(f.severity()).isEqualTo(Severity.NOTICE);
-            assertThat(Long.parseLong(f.fields().get("requested"))).isGreaterThanOrEqualTo(PostgresMemoryWorkload.PLANTED_CHECKPOINTS);
-            assertThat(f.fields()).containsEntry("timed", "0").containsEntry("max_wal_size", "32 MiB")
+            assertThat(Long.parseLong(f.texts().get("requested"))).isGreaterThanOrEqualTo(PostgresMemoryWorkload.PLANTED_CHECKPOINTS);
+            assertThat(f.texts()).containsEntry("timed", "0").containsEntry("max_wal_size", "32 MiB")
                     .containsEntry("checkpoint_timeout", "300 s")
                     .containsEntry("factor", "4").containsEntry("proposed", "128 MiB"); // no timed ones: 4 x
             assertThat(f.remediation()).startsWith("ALTER SYSTEM SET max_wal_size = '128MB'; SELECT pg_reload_conf();");
@@ -156,7 +156,7 @@ class PostgresMemoryChecksTest {
                 .variable("max_wal_size", (Object) (1L << 30)).variable("checkpoint_timeout", (Object) 300_000L)
                 .findings();
         assertThat(findings).singleElement().satisfies(f ->
-                assertThat(f.fields()).containsEntry("factor", "3").containsEntry("proposed_setting", "3072MB"));
+                assertThat(f.texts()).containsEntry("factor", "3").containsEntry("proposed_setting", "3072MB"));
     }
 
     @Test

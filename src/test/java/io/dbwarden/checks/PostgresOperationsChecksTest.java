@@ -146,7 +146,7 @@ class PostgresOperationsChecksTest {
     void synchronousCommitOffIsANoticeNamingHowManyMillisecondsOfCommitsACrashCanLose() {
         assertThat(CheckRun.findings(plantedRun, "postgresql_synchronous_commit_off")).singleElement().satisfies(f -> {
             assertThat(f.severity()).isEqualTo(Severity.NOTICE);
-            assertThat(f.fields()).containsExactly(Map.entry("loss_window", "900 ms")); // 3 x wal_writer_delay 300ms
+            assertThat(f.texts()).containsExactly(Map.entry("loss_window", "900 ms")); // 3 x wal_writer_delay 300ms
             assertThat(f.summary()).contains("900 ms");
             assertThat(f.remediation()).startsWith("ALTER SYSTEM SET synchronous_commit = on;");
         });
@@ -158,7 +158,7 @@ class PostgresOperationsChecksTest {
         RunReport report = CheckRun.against(plain.dsn("postgres")).checks("postgresql_data_checksums_off").run();
         assertThat(CheckRun.findings(report, "postgresql_data_checksums_off")).singleElement().satisfies(f -> {
             assertThat(f.severity()).isEqualTo(Severity.NOTICE);
-            assertThat(f.fields()).containsExactly(Map.entry("data_directory", plain.dataDirectory().toString()));
+            assertThat(f.texts()).containsExactly(Map.entry("data_directory", plain.dataDirectory().toString()));
             assertThat(f.remediation()).startsWith("Stop the server, run pg_checksums --enable -D " + plain.dataDirectory() + " ");
         });
     }
@@ -186,9 +186,9 @@ class PostgresOperationsChecksTest {
         assertThat(field(findings, "database")).containsExactlyInAnyOrder("postgres", "shop", "template0", "template1");
         Finding shop = only(findings, "database", "shop");
         assertThat(shop.severity()).isEqualTo(Severity.WARNING);
-        long age = Long.parseLong(shop.fields().get("xid_age"));
+        long age = Long.parseLong(shop.texts().get("xid_age"));
         assertThat(age).isPositive();
-        assertThat(shop.fields()).containsEntry("xids_left", Long.toString(2147483648L - age))
+        assertThat(shop.texts()).containsEntry("xids_left", Long.toString(2147483648L - age))
                 .containsEntry("share", "0.0 %").containsEntry("freeze_max_age", "200000000");
         assertThat(shop.remediation()).contains("connected to shop").contains("vacuumdb --freeze --jobs=4 -d shop");
     }
@@ -201,8 +201,8 @@ class PostgresOperationsChecksTest {
         assertThat(field(findings, "database")).containsExactlyInAnyOrder("postgres", "shop", "template0", "template1");
         Finding shop = only(findings, "database", "shop");
         assertThat(shop.severity()).isEqualTo(Severity.WARNING);
-        assertThat(Long.parseLong(shop.fields().get("mxid_age"))).isPositive();
-        assertThat(shop.fields()).containsEntry("freeze_max_age", "400000000");
+        assertThat(Long.parseLong(shop.texts().get("mxid_age"))).isPositive();
+        assertThat(shop.texts()).containsEntry("freeze_max_age", "400000000");
         assertThat(shop.remediation()).contains("mxid_age(c.relminmxid)");
 
         // No row lock was ever shared on the healthy server: every mxid_age is 0, not above any share.
@@ -222,9 +222,9 @@ class PostgresOperationsChecksTest {
                         Map.of("datname", "erred", "xid_age", 1_073_741_825L),
                         Map.of("datname", "critical", "xid_age", 1_610_612_737L)))
                 .findings();
-        assertThat(findings).extracting(f -> f.fields().get("database") + " " + f.severity())
+        assertThat(findings).extracting(f -> f.texts().get("database") + " " + f.severity())
                 .containsExactly("warned WARNING", "erred ERROR", "critical CRITICAL");
-        assertThat(only(findings, "database", "critical").fields())
+        assertThat(only(findings, "database", "critical").texts())
                 .containsEntry("share", "75.0 %").containsEntry("xids_left", "536870911");
         assertThat(only(findings, "database", "critical").summary())
                 .isEqualTo("database critical has used 75.0 % of the transaction ID space before wraparound");
@@ -241,9 +241,9 @@ class PostgresOperationsChecksTest {
                         Map.of("datname", "erred", "mxid_age", 1_100_000_000L),
                         Map.of("datname", "critical", "mxid_age", 2_000_000_000L)))
                 .findings();
-        assertThat(findings).extracting(f -> f.fields().get("database") + " " + f.severity())
+        assertThat(findings).extracting(f -> f.texts().get("database") + " " + f.severity())
                 .containsExactly("warned WARNING", "erred ERROR", "critical CRITICAL");
-        assertThat(only(findings, "database", "erred").fields())
+        assertThat(only(findings, "database", "erred").texts())
                 .containsEntry("share", "51.2 %").containsEntry("mxids_left", "1047483648");
     }
 
@@ -253,11 +253,11 @@ class PostgresOperationsChecksTest {
     void aFailingArchiveCommandIsAnErrorAndOnceArchivingRecoversAWarningForRecentHours() {
         Finding failing = single(plantedRun, "postgresql_archiver_failing");
         assertThat(failing.severity()).isEqualTo(Severity.ERROR);
-        assertThat(failing.fields()).containsEntry("state", "is failing")
+        assertThat(failing.texts()).containsEntry("state", "is failing")
                 .containsEntry("last_success", "none since the statistics were reset")
                 .containsEntry("archiver", "archive_command = false");
-        assertThat(failing.fields().get("last_failed_wal")).matches("[0-9A-F]{24}");
-        assertThat(failing.summary()).startsWith("WAL archiving is failing: " + failing.fields().get("last_failed_wal") + " failed at ");
+        assertThat(failing.texts().get("last_failed_wal")).matches("[0-9A-F]{24}");
+        assertThat(failing.summary()).startsWith("WAL archiving is failing: " + failing.texts().get("last_failed_wal") + " failed at ");
         assertThat(failing.remediation()).contains("fix archive_command = false or its destination");
 
         // The archive command is fixed: the backlog is archived, and the failure stays a warning for a day.
@@ -269,10 +269,10 @@ class PostgresOperationsChecksTest {
         Finding recovered = single(CheckRun.against(planted.dsn("postgres")).checks("postgresql_archiver_failing").run(),
                 "postgresql_archiver_failing");
         assertThat(recovered.severity()).isEqualTo(Severity.WARNING);
-        assertThat(recovered.fields()).containsEntry("state", "failed within the last 24 h")
-                .containsEntry("last_failed_wal", failing.fields().get("last_failed_wal"))
+        assertThat(recovered.texts()).containsEntry("state", "failed within the last 24 h")
+                .containsEntry("last_failed_wal", failing.texts().get("last_failed_wal"))
                 .containsEntry("archiver", "archive_command = true");
-        assertThat(recovered.fields().get("last_success")).matches("[0-9A-F]{24} at .+");
+        assertThat(recovered.texts().get("last_success")).matches("[0-9A-F]{24} at .+");
 
         // With no recent window, a recovered archiver is not reported.
         CheckRun.assertQuiet(PostgresCheckScenarios.runWithParams(planted.dsn("postgres"), "postgresql_archiver_failing",
@@ -332,7 +332,7 @@ class PostgresOperationsChecksTest {
                 Map.of("threshold", 20), null);
         assertThat(CheckRun.findings(report, "postgresql_max_connections_high")).singleElement().satisfies(f -> {
             assertThat(f.severity()).isEqualTo(Severity.WARNING);
-            assertThat(f.fields()).containsExactly(Map.entry("max_connections", "20"));
+            assertThat(f.texts()).containsExactly(Map.entry("max_connections", "20"));
             assertThat(f.summary()).isEqualTo("max_connections is 20: put a connection pooler in front instead");
         });
     }
@@ -342,7 +342,7 @@ class PostgresOperationsChecksTest {
         // 12 idle pool sessions + 2 idle in a transaction + 1 report + dbwarden's own = 16 of 20 - 3 reserved
         assertThat(CheckRun.findings(plantedRun, "postgresql_connections_usage")).singleElement().satisfies(f -> {
             assertThat(f.severity()).isEqualTo(Severity.WARNING);
-            assertThat(f.fields()).containsEntry("connections", "16").containsEntry("usable", "17")
+            assertThat(f.texts()).containsEntry("connections", "16").containsEntry("usable", "17")
                     .containsEntry("usage", "94.1 %").containsEntry("max_connections", "20")
                     .containsEntry("reserved", "3").containsEntry("idle", "12").containsEntry("idle_in_transaction", "2");
             assertThat(f.summary()).isEqualTo("16 client connections use 94.1 % of the 17 open to ordinary roles");
@@ -362,7 +362,7 @@ class PostgresOperationsChecksTest {
                 .variable("reserved_connections", (Object) 2L)
                 .query("sessions", nineSessions)
                 .findings();
-        assertThat(findings).singleElement().satisfies(f -> assertThat(f.fields())
+        assertThat(findings).singleElement().satisfies(f -> assertThat(f.texts())
                 .containsEntry("usable", "10").containsEntry("reserved", "5").containsEntry("usage", "90.0 %")
                 .containsEntry("connections", "9"));
         // 9 of the 12 that PostgreSQL 15 leaves usable is 75 %, under the 80 % ratio
@@ -391,12 +391,12 @@ class PostgresOperationsChecksTest {
         assertThat(field(findings, "pid")).containsExactlyInAnyOrder(Integer.toString(pickerPid), Integer.toString(browserPid));
         Finding picker = only(findings, "pid", Integer.toString(pickerPid));
         assertThat(picker.severity()).isEqualTo(Severity.WARNING);
-        assertThat(picker.fields()).containsEntry("user", "app")
+        assertThat(picker.texts()).containsEntry("user", "app")
                 .containsEntry("database", "shop").containsEntry("application", "picker")
                 .containsEntry("client", "127.0.0.1").containsEntry("state", "idle in transaction")
                 .containsEntry("query", "UPDATE orders SET status = '...' WHERE id = 2"); // literals masked
-        assertThat(picker.fields().get("idle_for")).matches("00:00:\\d\\d|00:\\d\\d:\\d\\d");
-        assertThat(picker.fields().get("vacuum")).startsWith("vacuum cannot remove rows that died in the last ");
+        assertThat(picker.texts().get("idle_for")).matches("00:00:\\d\\d|00:\\d\\d:\\d\\d");
+        assertThat(picker.texts().get("vacuum")).startsWith("vacuum cannot remove rows that died in the last ");
         assertThat(picker.key()).containsExactly("pid", "user", "database");
         assertThat(picker.remediation()).startsWith("SELECT pg_terminate_backend(" + pickerPid + ");")
                 .contains("ALTER ROLE app SET idle_in_transaction_session_timeout = '10min';");
@@ -417,20 +417,20 @@ class PostgresOperationsChecksTest {
         assertThat(field(findings, "pid")).containsExactlyInAnyOrder(Integer.toString(pickerPid), Integer.toString(browserPid),
                 Integer.toString(reportPid));
         assertThat(findings).allSatisfy(f -> assertThat(f.severity()).isEqualTo(Severity.WARNING));
-        assertThat(only(findings, "pid", Integer.toString(browserPid)).fields().get("vacuum"))
+        assertThat(only(findings, "pid", Integer.toString(browserPid)).texts().get("vacuum"))
                 .isEqualTo("At this moment it holds no snapshot or transaction ID, so vacuum is not held back");
 
         Finding report1 = only(findings, "pid", Integer.toString(reportPid));
-        assertThat(report1.fields()).containsEntry("user", "reporter").containsEntry("database", "shop")
+        assertThat(report1.texts()).containsEntry("user", "reporter").containsEntry("database", "shop")
                 .containsEntry("application", "nightly-report").containsEntry("state", "active");
-        assertThat(report1.fields().get("vacuum")).matches("Vacuum cannot remove rows that died in the last \\d+ transactions, .*");
+        assertThat(report1.texts().get("vacuum")).matches("Vacuum cannot remove rows that died in the last \\d+ transactions, .*");
         assertThat(report1.remediation()).startsWith("SELECT pg_cancel_backend(" + reportPid + ");  -- cancels the running statement");
 
         Finding picker = only(findings, "pid", Integer.toString(pickerPid));
-        assertThat(picker.fields()).containsEntry("user", "app").containsEntry("state", "idle in transaction");
+        assertThat(picker.texts()).containsEntry("user", "app").containsEntry("state", "idle in transaction");
         assertThat(picker.remediation()).startsWith("SELECT pg_terminate_backend(" + pickerPid + ");  -- ends the session, rolling the transaction back. ");
         // it wrote, so its transaction ID holds vacuum back although it has no snapshot between statements
-        assertThat(picker.fields().get("vacuum")).startsWith("Vacuum cannot remove rows that died in the last ");
+        assertThat(picker.texts().get("vacuum")).startsWith("Vacuum cannot remove rows that died in the last ");
         assertThat(picker.summary()).startsWith("session " + pickerPid + " of app on shop has a transaction open for 00:00:");
     }
 
@@ -440,9 +440,9 @@ class PostgresOperationsChecksTest {
                 "postgresql_orphaned_prepared_transactions", Map.of("max_age_seconds", 0), null);
         assertThat(CheckRun.findings(report, "postgresql_orphaned_prepared_transactions")).singleElement().satisfies(f -> {
             assertThat(f.severity()).isEqualTo(Severity.ERROR);
-            assertThat(f.fields()).containsEntry("gid", ORPHAN_GID).containsEntry("database", "shop")
+            assertThat(f.texts()).containsEntry("gid", ORPHAN_GID).containsEntry("database", "shop")
                     .containsEntry("owner", "app");
-            assertThat(Long.parseLong(f.fields().get("xid_age"))).isPositive();
+            assertThat(Long.parseLong(f.texts().get("xid_age"))).isPositive();
             assertThat(f.key()).containsExactly("gid", "database");
             assertThat(f.remediation()).contains("connect to database shop as app")
                     .contains("ROLLBACK PREPARED 'xa:o''brien-42';");

@@ -119,7 +119,7 @@ class PostgresPlantedServerChecksTest {
     @Test
     void fdwMappingsOfNonSuperusersWithPasswordRequiredFalseAreReportedPerDatabase() {
         List<Finding> findings = CheckRun.findings(run, "postgresql_fdw_password_not_required");
-        assertThat(findings).extracting(f -> f.fields().get("database") + "/" + f.fields().get("user") + "@" + f.fields().get("server"))
+        assertThat(findings).extracting(f -> f.texts().get("database") + "/" + f.texts().get("user") + "@" + f.texts().get("server"))
                 .containsExactlyInAnyOrder("reporting/fdw_nopw@local_loop", "reporting/fdw_pw@local_socket",
                         "reporting/fdw_pw@remote_verified");
         assertThat(findings).allSatisfy(f -> assertThat(f.severity()).isEqualTo(Severity.WARNING));
@@ -140,7 +140,7 @@ class PostgresPlantedServerChecksTest {
     @Test
     void fdwMappingsOfNonSuperusersWithoutPasswordAreANoticeIncludingThePublicMapping() {
         List<Finding> findings = CheckRun.findings(run, "postgresql_fdw_mapping_without_password");
-        assertThat(findings).extracting(f -> f.fields().get("database") + "/" + f.fields().get("user") + "@" + f.fields().get("server"))
+        assertThat(findings).extracting(f -> f.texts().get("database") + "/" + f.texts().get("user") + "@" + f.texts().get("server"))
                 .containsExactlyInAnyOrder("reporting/PUBLIC@remote_require", "reporting/fdw_missing@remote_verified");
         assertThat(findings).allSatisfy(f -> assertThat(f.severity()).isEqualTo(Severity.NOTICE));
         assertThat(only(findings, "user", "fdw_missing").remediation())
@@ -153,16 +153,16 @@ class PostgresPlantedServerChecksTest {
         assertThat(field(findings, "server")).containsExactlyInAnyOrder("remote_plain", "remote_require", "remote_multi");
         assertThat(findings).allSatisfy(f -> {
             assertThat(f.severity()).isEqualTo(Severity.WARNING);
-            assertThat(f.fields()).containsEntry("database", "reporting");
+            assertThat(f.texts()).containsEntry("database", "reporting");
         });
         Finding plain = only(findings, "server", "remote_plain");
-        assertThat(plain.fields()).containsEntry("host", "db.example.com").containsEntry("sslmode", "prefer (the default)");
+        assertThat(plain.texts()).containsEntry("host", "db.example.com").containsEntry("sslmode", "prefer (the default)");
         assertThat(plain.remediation()).startsWith(
                 "ALTER SERVER remote_plain OPTIONS (ADD sslmode 'verify-full', ADD sslrootcert '");
         Finding require = only(findings, "server", "remote_require");
-        assertThat(require.fields()).containsEntry("host", "10.0.0.5").containsEntry("sslmode", "require");
+        assertThat(require.texts()).containsEntry("host", "10.0.0.5").containsEntry("sslmode", "require");
         assertThat(require.remediation()).startsWith("ALTER SERVER remote_require OPTIONS (SET sslmode 'verify-full'");
-        assertThat(only(findings, "server", "remote_multi").fields()).containsEntry("host", "localhost,db3.example.com");
+        assertThat(only(findings, "server", "remote_multi").texts()).containsEntry("host", "localhost,db3.example.com");
     }
 
     @Test
@@ -183,20 +183,20 @@ class PostgresPlantedServerChecksTest {
         List<Finding> findings = CheckRun.findings(run, "postgresql_hba_trust");
         Finding world = only(findings, "address", "0.0.0.0/0");
         assertThat(world.severity()).isEqualTo(Severity.CRITICAL);
-        assertThat(world.fields()).containsEntry("line", Integer.toString(lineOf(hba, "^host all remote_app 0\\.0\\.0\\.0/0 trust")))
+        assertThat(world.texts()).containsEntry("line", Integer.toString(lineOf(hba, "^host all remote_app 0\\.0\\.0\\.0/0 trust")))
                 .containsEntry("database", "all").containsEntry("user", "remote_app").containsEntry("type", "host")
                 .containsEntry("file", "pg_hba.conf"); // PostgreSQL 16+ names the (possibly included) file's path
-        assertThat(world.summary()).startsWith("pg_hba.conf line " + world.fields().get("line") + " trusts 0.0.0.0/0");
-        assertThat(world.remediation()).contains("on line " + world.fields().get("line") + " of pg_hba.conf");
+        assertThat(world.summary()).startsWith("pg_hba.conf line " + world.texts().get("line") + " trusts 0.0.0.0/0");
+        assertThat(world.remediation()).contains("on line " + world.texts().get("line") + " of pg_hba.conf");
         Finding lan = only(findings, "address", "192.168.0.0/16");
         assertThat(lan.severity()).isEqualTo(Severity.CRITICAL);
-        assertThat(lan.fields()).containsEntry("line", Integer.toString(lineOf(hba, "^host all remote_app 192\\.168\\.0\\.0 ")));
+        assertThat(lan.texts()).containsEntry("line", Integer.toString(lineOf(hba, "^host all remote_app 192\\.168\\.0\\.0 ")));
 
         List<Finding> loopback = findings.stream().filter(f -> f.severity() == Severity.ERROR).toList();
-        assertThat(loopback).extracting(f -> f.fields().get("database") + " " + f.fields().get("address"))
+        assertThat(loopback).extracting(f -> f.texts().get("database") + " " + f.texts().get("address"))
                 .containsExactlyInAnyOrder("all 127.0.0.1/32", "all ::1/128", "replication 127.0.0.1/32", "replication ::1/128");
         assertThat(only(loopback, "line", Integer.toString(lineOf(hba, "^host\\s+all\\s+all\\s+127\\.0\\.0\\.1/32\\s+trust")))
-                .fields()).containsEntry("address", "127.0.0.1/32");
+                .texts()).containsEntry("address", "127.0.0.1/32");
         assertThat(findings).hasSize(6); // the md5, scram, reject and local rules are not trust host rules
     }
 
@@ -206,9 +206,9 @@ class PostgresPlantedServerChecksTest {
         assertThat(field(findings, "address")).containsExactlyInAnyOrder("0.0.0.0/0", "all", "10.1.2.3/0");
         assertThat(findings).allSatisfy(f -> assertThat(f.severity()).isEqualTo(Severity.WARNING));
         Finding all = only(findings, "address", "all");
-        assertThat(all.fields()).containsEntry("line", Integer.toString(lineOf(hba, "^host all remote_app all scram")))
+        assertThat(all.texts()).containsEntry("line", Integer.toString(lineOf(hba, "^host all remote_app all scram")))
                 .containsEntry("auth_method", "scram-sha-256").containsEntry("user", "remote_app");
-        assertThat(only(findings, "address", "10.1.2.3/0").fields()).containsEntry("auth_method", "md5");
+        assertThat(only(findings, "address", "10.1.2.3/0").texts()).containsEntry("auth_method", "md5");
     }
 
     @Test
@@ -227,7 +227,7 @@ class PostgresPlantedServerChecksTest {
         List<Finding> findings = CheckRun.findings(run, "postgresql_ssl_off");
         assertThat(findings).singleElement().satisfies(f -> {
             assertThat(f.severity()).isEqualTo(Severity.ERROR);
-            assertThat(f.fields()).containsEntry("listen_addresses", "127.0.0.1, 192.0.2.10");
+            assertThat(f.texts()).containsEntry("listen_addresses", "127.0.0.1, 192.0.2.10");
         });
     }
 
@@ -255,7 +255,7 @@ class PostgresPlantedServerChecksTest {
     void loginSuperusersOtherThanTheBootstrapSuperuserAreReportedButNotNologinOnes() {
         List<Finding> findings = CheckRun.findings(run, "postgresql_superuser_roles");
         assertThat(findings).singleElement().satisfies(f -> {
-            assertThat(f.fields()).containsExactly(Map.entry("role", "ops_admin"));
+            assertThat(f.texts()).containsExactly(Map.entry("role", "ops_admin"));
             assertThat(f.severity()).isEqualTo(Severity.WARNING);
             assertThat(f.remediation()).startsWith("ALTER ROLE ops_admin NOSUPERUSER;");
         });
@@ -276,16 +276,16 @@ class PostgresPlantedServerChecksTest {
         assertThat(field(findings, "slot")).containsExactlyInAnyOrder("stale_big", "stale_small", "stale_logical"); // not never_reserved
         Finding big = only(findings, "slot", "stale_big");
         assertThat(big.severity()).isEqualTo(Severity.ERROR);
-        assertThat(ByteSize.parse(big.fields().get("retained"))).isGreaterThan(32L << 20);
-        assertThat(big.fields()).containsEntry("max_wal_size", "32 MiB").containsEntry("slot_type", "physical");
-        assertThat(big.summary()).contains("stale_big", big.fields().get("retained"));
+        assertThat(ByteSize.parse(big.texts().get("retained"))).isGreaterThan(32L << 20);
+        assertThat(big.texts()).containsEntry("max_wal_size", "32 MiB").containsEntry("slot_type", "physical");
+        assertThat(big.summary()).contains("stale_big", big.texts().get("retained"));
         assertThat(big.remediation()).startsWith("SELECT pg_drop_replication_slot('stale_big');");
         Finding small = only(findings, "slot", "stale_small");
         assertThat(small.severity()).isEqualTo(Severity.WARNING);
-        assertThat(ByteSize.parse(small.fields().get("retained"))).isLessThan(32L << 20);
+        assertThat(ByteSize.parse(small.texts().get("retained"))).isLessThan(32L << 20);
         Finding logical = only(findings, "slot", "stale_logical");
         assertThat(logical.severity()).isEqualTo(Severity.WARNING);
-        assertThat(logical.fields()).containsEntry("slot_type", "logical");
+        assertThat(logical.texts()).containsEntry("slot_type", "logical");
     }
 
     // ---- memory sizing
@@ -294,7 +294,7 @@ class PostgresPlantedServerChecksTest {
     void defaultSharedBuffersOnA16GiBHostIsUndersizedAndAQuarterOfRamIsProposed() {
         assertThat(CheckRun.findings(run, "postgresql_shared_buffers_undersized")).singleElement().satisfies(f -> {
             assertThat(f.severity()).isEqualTo(Severity.WARNING);
-            assertThat(f.fields()).containsEntry("shared_buffers", "128 MiB").containsEntry("memory", "16 GiB")
+            assertThat(f.texts()).containsEntry("shared_buffers", "128 MiB").containsEntry("memory", "16 GiB")
                     .containsEntry("share", "0.8 %").containsEntry("proposed", "4 GiB");
             assertThat(f.remediation()).startsWith("ALTER SYSTEM SET shared_buffers = '4096MB';").contains("4 GiB");
         });
@@ -316,7 +316,7 @@ class PostgresPlantedServerChecksTest {
         assertThat(CheckRun.findings(run, "postgresql_memory_overcommit")).singleElement().satisfies(f -> {
             assertThat(f.severity()).isEqualTo(Severity.ERROR);
             // 128 MiB + 100 x 128 MiB x 2 + 3 x min(2 GiB, 1 GiB)
-            assertThat(f.fields()).containsEntry("shared_buffers", "128 MiB")
+            assertThat(f.texts()).containsEntry("shared_buffers", "128 MiB")
                     .containsEntry("max_connections", "100").containsEntry("work_mem", "128 MiB")
                     .containsEntry("connection_memory", "25 GiB")
                     .containsEntry("autovacuum_max_workers", "3").containsEntry("autovacuum_work_mem", "1 GiB")
@@ -325,7 +325,7 @@ class PostgresPlantedServerChecksTest {
             assertThat(f.summary()).contains("28.1 GiB", "16 GiB");
             assertThat(f.description()).contains("128 MiB", "25 GiB", "3 GiB");
             // (16 GiB - 128 MiB - 3 GiB) / (100 x 2) = 65.9 MiB
-            assertThat(f.fields()).containsEntry("fitting_work_mem", "65MB");
+            assertThat(f.texts()).containsEntry("fitting_work_mem", "65MB");
             assertThat(f.remediation()).startsWith("Largest work_mem that fits with everything else unchanged: 65MB");
         });
     }

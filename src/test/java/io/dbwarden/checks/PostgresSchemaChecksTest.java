@@ -70,7 +70,7 @@ class PostgresSchemaChecksTest {
         List<Finding> findings = CheckRun.findings(run, "postgresql_invalid_indexes");
         assertThat(findings).singleElement().satisfies(f -> {
             assertThat(f.severity()).isEqualTo(Severity.WARNING);
-            assertThat(f.fields()).containsEntry("database", "shop").containsEntry("schema", "public")
+            assertThat(f.texts()).containsEntry("database", "shop").containsEntry("schema", "public")
                     .containsEntry("table", "customers").containsEntry("index", "customers_email_key")
                     .containsEntry("size", "0 B");
             assertThat(f.summary()).isEqualTo("index shop.public.customers_email_key on customers is invalid");
@@ -103,7 +103,7 @@ class PostgresSchemaChecksTest {
                 assertThat(build).as("the build is still running").isNotDone();
                 RunReport during = PostgresSchemaScenario.run(planted.dsn("postgres"), Map.of(), "postgresql_invalid_indexes");
                 assertThat(CheckRun.findings(during, "postgresql_invalid_indexes"))
-                        .extracting(f -> f.fields().get("index")).containsExactly("customers_email_key");
+                        .extracting(f -> f.texts().get("index")).containsExactly("customers_email_key");
             } finally {
                 writer.rollback();
                 build.get(60, TimeUnit.SECONDS);
@@ -127,24 +127,24 @@ class PostgresSchemaChecksTest {
         assertThat(findings).allSatisfy(f -> assertThat(f.severity()).isEqualTo(Severity.NOTICE));
 
         Finding note = only(findings, "index", "orders_note_idx");
-        assertThat(note.fields()).containsEntry("table", "orders").containsEntry("schema", "public")
+        assertThat(note.texts()).containsEntry("table", "orders").containsEntry("schema", "public")
                 .containsEntry("size", ByteSize.format(relationSize("shop", "orders_note_idx")))
                 .containsEntry("foreign_key", "");
-        assertThat(note.summary()).isEqualTo("index shop.public.orders_note_idx on orders (" + note.fields().get("size")
+        assertThat(note.summary()).isEqualTo("index shop.public.orders_note_idx on orders (" + note.texts().get("size")
                 + ") has never been scanned");
         assertThat(note.description()).contains("since its statistics began (they were never reset");
         assertThat(note.remediation()).endsWith("connected to shop: DROP INDEX CONCURRENTLY public.orders_note_idx;")
                 .contains("SELECT pg_get_indexdef('public.orders_note_idx'::regclass);");
 
         Finding lines = only(findings, "index", "order_lines_order_id_idx");
-        assertThat(lines.fields()).containsEntry("foreign_key", "order_lines_order_id_fkey");
+        assertThat(lines.texts()).containsEntry("foreign_key", "order_lines_order_id_fkey");
         assertThat(lines.description()).contains("leading columns are those of the foreign key order_lines_order_id_fkey");
         assertThat(lines.remediation()).contains("every delete in the table referenced by order_lines_order_id_fkey"
                 + " scans public.order_lines");
 
         Finding partitioned = only(findings, "index", "measurements_sensor_idx");
         assertThat(partitioned.description()).startsWith("The partitioned index public.measurements_sensor_idx");
-        assertThat(partitioned.fields()).containsEntry("size", ByteSize.format(2 * relationSize("shop", "measurements_2024_sensor_idx")));
+        assertThat(partitioned.texts()).containsEntry("size", ByteSize.format(2 * relationSize("shop", "measurements_2024_sensor_idx")));
         assertThat(partitioned.remediation()).endsWith("DROP INDEX public.measurements_sensor_idx;"); // no CONCURRENTLY
     }
 
@@ -153,7 +153,7 @@ class PostgresSchemaChecksTest {
         RunReport fresh = PostgresSchemaScenario.run(planted.dsn("postgres"), Map.of("postgresql_unused_indexes",
                 Map.of("min_index_bytes", 0, "min_stats_days", 0)), "postgresql_unused_indexes");
         Finding daily = only(CheckRun.findings(fresh, "postgresql_unused_indexes"), "index", "daily_day_idx");
-        assertThat(daily.fields()).containsEntry("database", "reports");
+        assertThat(daily.texts()).containsEntry("database", "reports");
         assertThat(daily.description()).contains("since the statistics reset of ");
     }
 
@@ -167,7 +167,7 @@ class PostgresSchemaChecksTest {
     @Test
     void identicalIndexesAreReportedOnceNamingTheOneToKeepAndHowToDropTheOther() {
         List<Finding> findings = CheckRun.findings(run, "postgresql_duplicate_indexes");
-        assertThat(findings).extracting(f -> databaseAndIndex(f) + " = " + f.fields().get("kept_index"))
+        assertThat(findings).extracting(f -> databaseAndIndex(f) + " = " + f.texts().get("kept_index"))
                 .containsExactlyInAnyOrder(
                         "shop/customers_code_idx = customers_code_key",
                         "shop/orders_note_idx_copy = orders_note_idx",
@@ -176,7 +176,7 @@ class PostgresSchemaChecksTest {
         // not the DESC, partial or text_pattern_ops look-alikes of customers_code_key, nor the partitions' copies
         assertThat(findings).allSatisfy(f -> assertThat(f.severity()).isEqualTo(Severity.NOTICE));
         Finding code = only(findings, "index", "customers_code_idx");
-        assertThat(code.fields()).containsEntry("definition", "ON public.customers USING btree (code)")
+        assertThat(code.texts()).containsEntry("definition", "ON public.customers USING btree (code)")
                 .containsEntry("copies", "2").containsEntry("table", "customers");
         assertThat(code.remediation()).startsWith("Connected to shop: DROP INDEX CONCURRENTLY public.customers_code_idx;");
         assertThat(only(findings, "index", "accounts_id_key").remediation())
@@ -197,7 +197,7 @@ class PostgresSchemaChecksTest {
 
         Finding trail = only(findings, "table", "audit_trail");
         assertThat(trail.severity()).isEqualTo(Severity.ERROR);
-        assertThat(trail.fields()).containsEntry("publications", "audit_pub").containsEntry("schema", "public");
+        assertThat(trail.texts()).containsEntry("publications", "audit_pub").containsEntry("schema", "public");
         assertThat(trail.summary()).endsWith("has no primary key and is published without a replica identity");
         assertThat(trail.remediation()).contains("ALTER TABLE public.audit_trail REPLICA IDENTITY FULL;");
 
@@ -224,14 +224,14 @@ class PostgresSchemaChecksTest {
         // not sessions_clean (full pages) nor sessions_roomy (half-empty pages, as its fillfactor 50 asks)
         assertThat(findings).singleElement().satisfies(f -> {
             assertThat(f.severity()).isEqualTo(Severity.WARNING);
-            assertThat(f.fields()).containsEntry("database", "shop").containsEntry("table", "sessions")
+            assertThat(f.texts()).containsEntry("database", "shop").containsEntry("table", "sessions")
                     .containsEntry("fillfactor", "100").containsEntry("rows", "4000")
                     .containsEntry("size", ByteSize.format(relationSize("shop", "sessions")));
-            double estimated = percentOf(f.fields().get("bloat_share"));
+            double estimated = percentOf(f.texts().get("bloat_share"));
             assertThat(estimated).isBetween(measuredSessionsFreePercent - 5, measuredSessionsFreePercent + 5).isGreaterThan(70);
-            assertThat(ByteSize.parse(f.fields().get("bloat")) + ByteSize.parse(f.fields().get("expected_size")))
+            assertThat(ByteSize.parse(f.texts().get("bloat")) + ByteSize.parse(f.texts().get("expected_size")))
                     .isCloseTo(relationSize("shop", "sessions"), org.assertj.core.data.Percentage.withPercentage(1));
-            assertThat(f.remediation()).startsWith("Connected to shop, rewrite it to about " + f.fields().get("expected_size"))
+            assertThat(f.remediation()).startsWith("Connected to shop, rewrite it to about " + f.texts().get("expected_size"))
                     .contains("pg_repack --dbname=shop --table=public.sessions")
                     .contains("VACUUM (FULL, ANALYZE) public.sessions;")
                     .contains("pgstattuple_approx('public.sessions'::regclass)");
@@ -248,29 +248,29 @@ class PostgresSchemaChecksTest {
     @Test
     void sequencesPastThreeQuartersOfTheirRangeAreReportedInTheirDirectionAndAgainstTheColumnTheyFill() {
         List<Finding> findings = CheckRun.findings(run, "postgresql_sequence_exhaustion");
-        assertThat(findings).extracting(f -> f.fields().get("sequence") + " " + f.fields().get("used"))
+        assertThat(findings).extracting(f -> f.texts().get("sequence") + " " + f.texts().get("used"))
                 .containsExactlyInAnyOrder("ticket_seq 79.8 %", "countdown_seq 89.9 %", "exhausted_seq 100.0 %",
                         "legacy_seq 93.1 %", "tickets_id_seq 91.6 %", "huge_seq 86.7 %");
         // not wrap_seq (CYCLE), roomy_seq (a bigint at a million), fresh_seq (never used), the identity sequences
-        assertThat(findings).allSatisfy(f -> assertThat(f.fields()).containsEntry("database", "shop"));
+        assertThat(findings).allSatisfy(f -> assertThat(f.texts()).containsEntry("database", "shop"));
 
         Finding ticket = only(findings, "sequence", "ticket_seq");
         assertThat(ticket.severity()).isEqualTo(Severity.ERROR);
-        assertThat(ticket.fields()).containsEntry("last_value", "80").containsEntry("limit", "100")
+        assertThat(ticket.texts()).containsEntry("last_value", "80").containsEntry("limit", "100")
                 .containsEntry("remaining", "20").containsEntry("column", "");
         assertThat(ticket.remediation()).startsWith("Connected to shop: ALTER SEQUENCE public.ticket_seq NO MAXVALUE;");
 
         Finding countdown = only(findings, "sequence", "countdown_seq");
-        assertThat(countdown.fields()).containsEntry("limit", "-100").containsEntry("remaining", "10")
+        assertThat(countdown.texts()).containsEntry("limit", "-100").containsEntry("remaining", "10")
                 .containsEntry("increment", "-1");
         assertThat(countdown.remediation()).startsWith("Connected to shop: ALTER SEQUENCE public.countdown_seq NO MINVALUE;");
 
         Finding exhausted = only(findings, "sequence", "exhausted_seq");
         assertThat(exhausted.severity()).isEqualTo(Severity.CRITICAL);
-        assertThat(exhausted.fields()).containsEntry("remaining", "0");
+        assertThat(exhausted.texts()).containsEntry("remaining", "0");
 
         Finding legacy = only(findings, "sequence", "legacy_seq");
-        assertThat(legacy.fields()).containsEntry("data_type", "bigint").containsEntry("table", "legacy")
+        assertThat(legacy.texts()).containsEntry("data_type", "bigint").containsEntry("table", "legacy")
                 .containsEntry("column", "id").containsEntry("limit", "2147483647").containsEntry("remaining", "147483647");
         assertThat(legacy.summary()).endsWith("has used 93.1 % of its range (legacy.id, integer)");
         assertThat(legacy.description()).contains("The column is the limit");
@@ -281,7 +281,7 @@ class PostgresSchemaChecksTest {
                 .startsWith("Connected to shop: No wider type exists: renumber the rows or move to a new key");
 
         Finding tickets = only(findings, "sequence", "tickets_id_seq");
-        assertThat(tickets.fields()).containsEntry("data_type", "smallint").containsEntry("limit", "32767");
+        assertThat(tickets.texts()).containsEntry("data_type", "smallint").containsEntry("limit", "32767");
         // widening an identity column widens its sequence too
         assertThat(tickets.remediation()).startsWith("Connected to shop: ALTER TABLE public.tickets ALTER COLUMN id TYPE bigint;")
                 .doesNotContain("ALTER SEQUENCE");
@@ -293,9 +293,9 @@ class PostgresSchemaChecksTest {
     void aTableWithTenIndexesIsReportedAndOneWithNineIsNot() {
         assertThat(CheckRun.findings(run, "postgresql_too_many_indexes")).singleElement().satisfies(f -> {
             assertThat(f.severity()).isEqualTo(Severity.NOTICE);
-            assertThat(f.fields()).containsEntry("database", "shop").containsEntry("table", "wide")
+            assertThat(f.texts()).containsEntry("database", "shop").containsEntry("table", "wide")
                     .containsEntry("index_count", "10");
-            assertThat(f.summary()).isEqualTo("table shop.public.wide has 10 indexes (" + f.fields().get("index_size") + ")");
+            assertThat(f.summary()).isEqualTo("table shop.public.wide has 10 indexes (" + f.texts().get("index_size") + ")");
             assertThat(f.remediation()).contains("WHERE i.indrelid = 'public.wide'::regclass");
         });
         assertThat(CheckRun.findings(defaults, "postgresql_too_many_indexes")).hasSize(1);
@@ -311,7 +311,7 @@ class PostgresSchemaChecksTest {
         Finding scanned = only(findings, "table", "big_scanned");
         assertThat(scanned.severity()).isEqualTo(Severity.NOTICE);
         // the build of its primary key (over the empty table), six counts, and the copy into big_indexed
-        assertThat(scanned.fields()).containsEntry("seq_scans", "8").containsEntry("index_scans", "0")
+        assertThat(scanned.texts()).containsEntry("seq_scans", "8").containsEntry("index_scans", "0")
                 .containsEntry("seq_share", "100.0 %").containsEntry("rows_read", "140000")
                 .containsEntry("rows_per_scan", "17500")
                 .containsEntry("size", ByteSize.format(relationSize("shop", "big_scanned")));
@@ -330,19 +330,19 @@ class PostgresSchemaChecksTest {
         List<Finding> findings = CheckRun.findings(run, "postgresql_cache_hit_ratio");
         Finding warehouse = only(findings, "database", "warehouse");
         assertThat(warehouse.severity()).isEqualTo(Severity.WARNING);
-        long reads = Long.parseLong(warehouse.fields().get("reads"));
-        long hits = Long.parseLong(warehouse.fields().get("hits"));
+        long reads = Long.parseLong(warehouse.texts().get("reads"));
+        long hits = Long.parseLong(warehouse.texts().get("hits"));
         assertThat(reads).isGreaterThanOrEqualTo(1000);
-        assertThat(percentOf(warehouse.fields().get("hit_ratio"))).isLessThan(90)
+        assertThat(percentOf(warehouse.texts().get("hit_ratio"))).isLessThan(90)
                 .isCloseTo(100.0 * hits / (hits + reads), org.assertj.core.data.Offset.offset(0.1));
-        assertThat(warehouse.fields()).containsEntry("read_volume", ByteSize.format(reads * 8192))
+        assertThat(warehouse.texts()).containsEntry("read_volume", ByteSize.format(reads * 8192))
                 .containsEntry("shared_buffers", "2 MiB");
         assertThat(warehouse.remediation()).contains("raise shared_buffers (now 2 MiB;");
 
         RunReport stricter = PostgresSchemaScenario.run(planted.dsn("postgres"),
                 Map.of("postgresql_cache_hit_ratio", Map.of("min_block_reads", reads * 10)), "postgresql_cache_hit_ratio");
         assertThat(CheckRun.findings(stricter, "postgresql_cache_hit_ratio"))
-                .noneMatch(f -> f.fields().get("database").equals("warehouse"));
+                .noneMatch(f -> f.texts().get("database").equals("warehouse"));
     }
 
     @Test
@@ -359,14 +359,14 @@ class PostgresSchemaChecksTest {
         long average = bytes / files;
         assertThat(CheckRun.findings(run, "postgresql_temp_files_high")).singleElement().satisfies(f -> {
             assertThat(f.severity()).isEqualTo(Severity.NOTICE);
-            assertThat(f.fields()).containsEntry("database", "warehouse").containsEntry("temp_files", "3")
+            assertThat(f.texts()).containsEntry("database", "warehouse").containsEntry("temp_files", "3")
                     .containsEntry("temp_size", ByteSize.format(bytes)).containsEntry("average_size", ByteSize.format(average))
                     .containsEntry("work_mem", "4 MiB")
                     .containsEntry("suggested_work_mem", ((average + (1 << 20) - 1) >> 20) + "MB");
             assertThat(f.summary()).isEqualTo("database warehouse wrote 3 temporary files (" + ByteSize.format(bytes)
                     + ") since its statistics began (they were never reset)");
             assertThat(f.remediation()).contains("ALTER SYSTEM SET log_temp_files = '" + average / 1024 + "kB';")
-                    .contains("SET work_mem = '" + f.fields().get("suggested_work_mem") + "'");
+                    .contains("SET work_mem = '" + f.texts().get("suggested_work_mem") + "'");
         });
         CheckRun.assertQuiet(defaults, "postgresql_temp_files_high");
     }
@@ -387,7 +387,7 @@ class PostgresSchemaChecksTest {
                 .containsExactlyInAnyOrder("shop/hot_queue", "shop/frozen_archive"); // not tuned_fillfactor
         Finding queue = only(findings, "table", "hot_queue");
         assertThat(queue.severity()).isEqualTo(Severity.INFO);
-        assertThat(queue.fields()).containsEntry("settings",
+        assertThat(queue.texts()).containsEntry("settings",
                 "autovacuum_vacuum_scale_factor=0.01, toast.autovacuum_vacuum_scale_factor=0.02");
         assertThat(queue.remediation()).endsWith("connected to shop: ALTER TABLE public.hot_queue RESET"
                 + " (autovacuum_vacuum_scale_factor, toast.autovacuum_vacuum_scale_factor);");
@@ -458,7 +458,7 @@ class PostgresSchemaChecksTest {
 
     /** The objects a check reported (its findings' key fields), in a stable order. */
     private static List<String> objects(RunReport report, String check) {
-        return CheckRun.findings(report, check).stream().map(f -> f.key().stream().map(f.fields()::get).toList().toString())
+        return CheckRun.findings(report, check).stream().map(f -> f.key().stream().map(f.texts()::get).toList().toString())
                 .sorted().toList();
     }
 
@@ -467,11 +467,11 @@ class PostgresSchemaChecksTest {
     }
 
     private static String databaseAndIndex(Finding f) {
-        return f.fields().get("database") + "/" + f.fields().get("index");
+        return f.texts().get("database") + "/" + f.texts().get("index");
     }
 
     private static String databaseAndTable(Finding f) {
-        return f.fields().get("database") + "/" + f.fields().get("table");
+        return f.texts().get("database") + "/" + f.texts().get("table");
     }
 
     private static long relationSize(String database, String relation) {

@@ -5,6 +5,8 @@ import io.dbwarden.check.Check;
 import io.dbwarden.collect.TextValues;
 import io.dbwarden.evaluate.Evaluator;
 import io.dbwarden.evaluate.Finding;
+import io.dbwarden.target.Dsn;
+import io.dbwarden.target.Target;
 import io.dbwarden.version.ServerVersion;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -89,6 +91,7 @@ public final class RecordedRun {
         if (!activation.containsKey("version")) {
             throw new IllegalStateException("record the server version too: rules may read it");
         }
-        return new Evaluator().evaluate(check, "recorded", activation);
+        Target recorded = new Target("recorded", Dsn.parse(check.engine().id() + "://recorded/"), Map.of());
+        return new Evaluator().evaluate(check, recorded, activation);
     }
 }

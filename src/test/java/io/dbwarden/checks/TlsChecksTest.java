@@ -52,7 +52,7 @@ class TlsChecksTest {
     }
 
     private static Map<String, Finding> byProblem(List<Finding> findings) {
-        return findings.stream().collect(Collectors.toMap(f -> f.fields().get("problem"), Function.identity()));
+        return findings.stream().collect(Collectors.toMap(f -> f.texts().get("problem"), Function.identity()));
     }
 
     // ---- PostgreSQL
@@ -65,11 +65,11 @@ class TlsChecksTest {
         assertThat(findings).containsOnlyKeys("expired", "weak_signature");
         Finding expired = findings.get("expired");
         assertThat(expired.severity()).isEqualTo(Severity.ERROR);
-        assertThat(expired.fields()).containsEntry("not_after", TlsCertificates.EXPIRED_UNTIL)
+        assertThat(expired.texts()).containsEntry("not_after", TlsCertificates.EXPIRED_UNTIL)
                 .containsEntry("key_bits", "2048");
-        assertThat(expired.fields().get("subject")).contains("CN=localhost");
+        assertThat(expired.texts().get("subject")).contains("CN=localhost");
         assertThat(expired.summary()).contains("CN=localhost").contains("expired on 2021-01-01T00:00:00Z");
-        assertThat(Long.parseLong(expired.fields().get("days_left"))).isNegative();
+        assertThat(Long.parseLong(expired.texts().get("days_left"))).isNegative();
         assertThat(expired.remediation()).contains("a renewed certificate").contains("pg_reload_conf()");
         Finding sha1 = findings.get("weak_signature");
         assertThat(sha1.severity()).isEqualTo(Severity.WARNING);
@@ -97,7 +97,7 @@ class TlsChecksTest {
             assertThat(findings).containsOnlyKeys("weak_key", "expired", "weak_signature");
             Finding weakKey = findings.get("weak_key");
             assertThat(weakKey.severity()).isEqualTo(Severity.WARNING);
-            assertThat(weakKey.fields()).containsEntry("key_bits", "1024").containsEntry("key_algorithm", "RSA");
+            assertThat(weakKey.texts()).containsEntry("key_bits", "1024").containsEntry("key_algorithm", "RSA");
             assertThat(weakKey.summary()).contains("1024 bits (at least 2048 wanted)");
             assertThat(weakKey.remediation()).contains("with a certificate with a new key of at least 2048 bits");
         }
@@ -113,7 +113,7 @@ class TlsChecksTest {
 
         List<Finding> findings = CheckRun.findings(report, PG_CERTIFICATE);
         assertThat(findings).singleElement().satisfies(f -> {
-            assertThat(f.fields()).containsEntry("problem", "expiring").containsEntry("days_left", "10");
+            assertThat(f.texts()).containsEntry("problem", "expiring").containsEntry("days_left", "10");
             assertThat(f.severity()).isEqualTo(Severity.WARNING);
             assertThat(f.summary()).contains("in 10 days");
             assertThat(f.remediation()).contains("a renewed certificate before " + notAfter);
@@ -125,7 +125,7 @@ class TlsChecksTest {
         RunReport report = run(TlsScenarios.plantedPostgres().dsn("postgres"), probe(), PG_MIN_PROTOCOL);
 
         assertThat(CheckRun.findings(report, PG_MIN_PROTOCOL)).singleElement().satisfies(f -> {
-            assertThat(f.fields()).containsEntry("ssl_min_protocol_version", "TLSv1");
+            assertThat(f.texts()).containsEntry("ssl_min_protocol_version", "TLSv1");
             assertThat(f.severity()).isEqualTo(Severity.WARNING);
             assertThat(f.remediation()).contains("ssl_min_protocol_version = 'TLSv1.2'");
         });
@@ -157,12 +157,12 @@ class TlsChecksTest {
         assertThat(findings).containsOnlyKeys("weak_key", "expired", "weak_signature");
         Finding weakKey = findings.get("weak_key");
         assertThat(weakKey.severity()).isEqualTo(Severity.WARNING);
-        assertThat(weakKey.fields()).containsEntry("key_bits", "1024")
+        assertThat(weakKey.texts()).containsEntry("key_bits", "1024")
                 .containsEntry("not_after", TlsCertificates.EXPIRED_UNTIL);
         assertThat(weakKey.summary()).contains("CN=localhost").contains("only 1024 bits");
         assertThat(weakKey.remediation()).contains("FLUSH SSL");
         assertThat(findings.get("expired").severity()).isEqualTo(Severity.ERROR);
-        assertThat(findings.get("weak_signature").fields()).containsEntry("signature_algorithm", "SHA1withRSA");
+        assertThat(findings.get("weak_signature").texts()).containsEntry("signature_algorithm", "SHA1withRSA");
     }
 
     @Test
@@ -170,7 +170,7 @@ class TlsChecksTest {
         RunReport report = run(TlsScenarios.plantedMariaDb().dsn(), probe(), MY_WEAK_PROTOCOLS);
 
         assertThat(CheckRun.findings(report, MY_WEAK_PROTOCOLS)).singleElement().satisfies(f -> {
-            assertThat(f.fields()).containsEntry("tls_version", "TLSv1.0,TLSv1.1,TLSv1.2,TLSv1.3")
+            assertThat(f.texts()).containsEntry("tls_version", "TLSv1.0,TLSv1.1,TLSv1.2,TLSv1.3")
                     .containsEntry("weak_protocols", "TLSv1.0 and TLSv1.1")
                     .containsEntry("proposed", "TLSv1.2,TLSv1.3");
             assertThat(f.severity()).isEqualTo(Severity.WARNING);
@@ -185,7 +185,7 @@ class TlsChecksTest {
                 .variable("tls_version", "TLSv1,TLSv1.2")
                 .findings();
 
-        assertThat(findings).singleElement().satisfies(f -> assertThat(f.fields())
+        assertThat(findings).singleElement().satisfies(f -> assertThat(f.texts())
                 .containsEntry("weak_protocols", "TLSv1.0").containsEntry("proposed", "TLSv1.2"));
     }
 
@@ -195,7 +195,7 @@ class TlsChecksTest {
 
         assertThat(CheckRun.findings(report, MY_DISABLED)).singleElement().satisfies(f -> {
             assertThat(f.severity()).isEqualTo(Severity.ERROR);
-            assertThat(f.fields()).containsEntry("have_ssl", "DISABLED").containsEntry("have_openssl", "YES");
+            assertThat(f.texts()).containsEntry("have_ssl", "DISABLED").containsEntry("have_openssl", "YES");
             assertThat(f.description()).contains("no usable certificate and key configured");
             assertThat(f.remediation()).contains("ssl_cert = ").contains("ssl_key = ");
         });
@@ -209,7 +209,7 @@ class TlsChecksTest {
                 .fact("tls", Map.of("offered", false))
                 .findings();
 
-        assertThat(findings).singleElement().satisfies(f -> assertThat(f.fields())
+        assertThat(findings).singleElement().satisfies(f -> assertThat(f.texts())
                 .containsEntry("have_ssl", "not reported"));
     }
 

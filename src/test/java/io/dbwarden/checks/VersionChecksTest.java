@@ -64,7 +64,7 @@ class VersionChecksTest {
         assertThat(findings).hasSize(1);
         Finding f = findings.get(0);
         assertThat(f.severity()).isEqualTo(Severity.ERROR);
-        assertThat(f.fields()).containsEntry("line", "15").containsEntry("eol", "2026-11-01")
+        assertThat(f.texts()).containsEntry("line", "15").containsEntry("eol", "2026-11-01")
                 .containsEntry("running", pgRunning()).containsEntry("days_past_eol", "25")
                 .containsEntry("as_of", "2026-11-20");
         assertThat(f.key()).containsExactly("line");
@@ -85,7 +85,7 @@ class VersionChecksTest {
         assertThat(findings).hasSize(1);
         Finding f = findings.get(0);
         assertThat(f.severity()).isEqualTo(Severity.WARNING);
-        assertThat(f.fields()).containsEntry("running", pgRunning()).containsEntry("line", "15")
+        assertThat(f.texts()).containsEntry("running", pgRunning()).containsEntry("line", "15")
                 .containsEntry("latest", newer).containsEntry("as_of", "2026-11-20");
         assertThat(f.summary()).isEqualTo("PostgreSQL " + pgRunning() + " is behind the latest 15 release, " + newer);
         assertThat(f.remediation()).startsWith("Update to PostgreSQL " + newer);
@@ -112,7 +112,7 @@ class VersionChecksTest {
         Finding f = findings.get(0);
         assertThat(f.severity()).isEqualTo(Severity.NOTICE);
         assertThat(f.key()).isEmpty();
-        assertThat(f.fields()).containsEntry("as_of", "2026-05-26").containsEntry("data_age_days", "184");
+        assertThat(f.texts()).containsEntry("as_of", "2026-05-26").containsEntry("data_age_days", "184");
         assertThat(f.summary()).isEqualTo("dbwarden's PostgreSQL release data is out of date (as of 2026-05-26, 184 days ago): it is older than 183 days");
         CheckRun.assertQuiet(report, "postgresql_unsupported_version", "postgresql_outdated_minor");
     }
@@ -125,7 +125,7 @@ class VersionChecksTest {
         CheckRun.findings(report, "postgresql_outdated_minor"); // ran; fires only if this machine's 15.x predates 15.18
         List<Finding> stale = CheckRun.findings(report, "postgresql_release_data_stale");
         assertThat(stale).hasSize(1);
-        assertThat(stale.get(0).fields()).containsEntry("as_of", "2026-05-14").containsEntry("data_age_days", "196");
+        assertThat(stale.get(0).texts()).containsEntry("as_of", "2026-05-14").containsEntry("data_age_days", "196");
         assertThat(stale.get(0).summary()).startsWith("dbwarden's PostgreSQL release data is out of date (as of 2026-05-14, 196 days ago): ");
     }
 
@@ -152,7 +152,7 @@ class VersionChecksTest {
         assertThat(findings).hasSize(1);
         Finding f = findings.get(0);
         assertThat(f.severity()).isEqualTo(Severity.ERROR);
-        assertThat(f.fields()).containsEntry("product", "MariaDB").containsEntry("running", mariaRunning())
+        assertThat(f.texts()).containsEntry("product", "MariaDB").containsEntry("running", mariaRunning())
                 .containsEntry("line", "10.11").containsEntry("eol", "2026-11-01").containsEntry("as_of", "2026-11-20");
         assertThat(f.summary()).isEqualTo("MariaDB " + mariaRunning() + ": release line 10.11 reached end of life on 2026-11-01");
         assertThat(f.description()).contains("release data as of 2026-11-20");
@@ -170,7 +170,7 @@ class VersionChecksTest {
         assertThat(f.severity()).isEqualTo(Severity.WARNING);
         assertThat(f.summary()).isEqualTo("MariaDB " + mariaRunning()
                 + ": release line 10.11 reaches end of life on 2027-03-01, in 95 days");
-        assertThat(f.fields()).containsEntry("days_to_eol", "95");
+        assertThat(f.texts()).containsEntry("days_to_eol", "95");
     }
 
     @Test
@@ -182,7 +182,7 @@ class VersionChecksTest {
 
         Finding f = CheckRun.findings(report, "mysql_outdated_minor").get(0);
         assertThat(f.severity()).isEqualTo(Severity.INFO);
-        assertThat(f.fields()).containsEntry("running", mariaRunning()).containsEntry("line", "10.11")
+        assertThat(f.texts()).containsEntry("running", mariaRunning()).containsEntry("line", "10.11")
                 .containsEntry("latest", newer).containsEntry("as_of", "2026-11-20");
         assertThat(f.summary()).isEqualTo("MariaDB " + mariaRunning() + " is behind the latest 10.11 release, " + newer);
         assertThat(f.remediation()).startsWith("Update to MariaDB " + newer);
@@ -206,7 +206,7 @@ class VersionChecksTest {
 
         Finding f = CheckRun.findings(report, "mysql_release_data_stale").get(0);
         assertThat(f.severity()).isEqualTo(Severity.NOTICE);
-        assertThat(f.fields()).containsEntry("reason",
+        assertThat(f.texts()).containsEntry("reason",
                 "it does not know release line 10.11, which the server runs (" + mariaRunning() + ")");
         CheckRun.assertQuiet(report, "mysql_unsupported_version", "mysql_outdated_minor");
     }
@@ -218,7 +218,7 @@ class VersionChecksTest {
         CheckRun.assertQuiet(report, "mysql_unsupported_version");
         CheckRun.findings(report, "mysql_outdated_minor");
         Finding stale = CheckRun.findings(report, "mysql_release_data_stale").get(0);
-        assertThat(stale.fields()).containsEntry("as_of", "2026-02-04").containsEntry("data_age_days", "295");
+        assertThat(stale.texts()).containsEntry("as_of", "2026-02-04").containsEntry("data_age_days", "295");
         assertThat(stale.summary()).startsWith("dbwarden's MariaDB release data is out of date (as of 2026-02-04, 295 days ago): ");
     }
 
@@ -229,7 +229,7 @@ class VersionChecksTest {
         Finding f = recorded("mysql_unsupported_version", ServerVersion.parse("8.0.36", Flavor.MYSQL), TODAY).get(0);
 
         assertThat(f.severity()).isEqualTo(Severity.ERROR);
-        assertThat(f.fields()).containsEntry("product", "MySQL").containsEntry("line", "8.0")
+        assertThat(f.texts()).containsEntry("product", "MySQL").containsEntry("line", "8.0")
                 .containsEntry("eol", "2026-04-30").containsEntry("as_of", "2026-01-31").containsEntry("upgrade_to", "8.4.8");
         assertThat(f.summary()).isEqualTo("MySQL 8.0.36: release line 8.0 reached end of life on 2026-04-30");
         assertThat(f.remediation()).contains("MySQL 8.4.8").contains("5.7 to 8.0 to 8.4");
@@ -280,7 +280,7 @@ class VersionChecksTest {
         assertThat(recorded("mysql_unsupported_version", v, TODAY)).isEmpty();
         assertThat(recorded("mysql_outdated_minor", v, TODAY)).isEmpty();
         Finding f = recorded("mysql_release_data_stale", v, TODAY).get(0);
-        assertThat(f.fields()).containsEntry("reason", "it does not know release line 9.7, which the server runs (9.7.1)");
+        assertThat(f.texts()).containsEntry("reason", "it does not know release line 9.7, which the server runs (9.7.1)");
     }
 
     @Test
@@ -288,12 +288,12 @@ class VersionChecksTest {
         Finding f = recorded("mysql_unsupported_version", ServerVersion.parse("5.1.73", Flavor.MYSQL), TODAY).get(0);
 
         assertThat(f.severity()).isEqualTo(Severity.ERROR);
-        assertThat(f.fields()).containsEntry("line", "5.1").containsEntry("eol", "2018-12-31");
+        assertThat(f.texts()).containsEntry("line", "5.1").containsEntry("eol", "2018-12-31");
         assertThat(f.description()).contains("at the latest");
         assertThat(recorded("mysql_release_data_stale", ServerVersion.parse("5.1.73", Flavor.MYSQL), "2026-02-01"))
                 .as("a line older than the data is no sign of stale data").isEmpty();
         assertThat(recorded("mysql_release_data_stale", ServerVersion.parse("5.1.73", Flavor.MYSQL), TODAY))
-                .singleElement().satisfies(s -> assertThat(s.fields()).containsEntry("reason", "it is older than 183 days"));
+                .singleElement().satisfies(s -> assertThat(s.texts()).containsEntry("reason", "it is older than 183 days"));
     }
 
     @Test

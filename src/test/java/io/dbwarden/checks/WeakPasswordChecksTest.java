@@ -104,12 +104,12 @@ class WeakPasswordChecksTest {
     void mysqlAccountsWhosePasswordIsTheirUserNameInAnyCaseAreCritical() {
         List<Finding> findings = CheckRun.findings(mysqlRun, EQUALS_USERNAME);
 
-        assertThat(findings).extracting(f -> f.fields().get("user"), f -> f.fields().get("host"))
+        assertThat(findings).extracting(f -> f.texts().get("user"), f -> f.texts().get("host"))
                 .containsExactlyInAnyOrder(tuple("bob", "%"), tuple("bob", "localhost"), tuple("admin", "localhost"));
         assertThat(findings).allSatisfy(f -> assertThat(f.severity()).isEqualTo(Severity.CRITICAL));
-        Finding bob = findings.stream().filter(f -> f.fields().get("host").equals("%")).findFirst().orElseThrow();
+        Finding bob = findings.stream().filter(f -> f.texts().get("host").equals("%")).findFirst().orElseThrow();
         assertThat(bob.summary()).isEqualTo("'bob'@'%' uses its own user name as password");
-        assertThat(bob.labels()).containsOnlyKeys("user", "host");
+        assertThat(bob.keyValues()).containsOnlyKeys("user", "host");
         assertThat(bob.remediation()).startsWith("ALTER USER 'bob'@'%' IDENTIFIED BY '<strong, unique password>';");
     }
 
@@ -117,13 +117,13 @@ class WeakPasswordChecksTest {
     void mysqlAccountsWithADictionaryPasswordAreCriticalAndNameTheListButNotThePassword() {
         List<Finding> findings = CheckRun.findings(mysqlRun, MYSQL_WEAK);
 
-        assertThat(findings).extracting(f -> f.fields().get("user"), f -> f.fields().get("host"))
+        assertThat(findings).extracting(f -> f.texts().get("user"), f -> f.texts().get("host"))
                 .containsExactlyInAnyOrder(tuple("weak", "localhost"), tuple("app", "10.0.0.%"), tuple("either", "localhost"));
         assertThat(findings).allSatisfy(f -> assertThat(f.severity()).isEqualTo(Severity.CRITICAL));
-        Finding weak = findings.stream().filter(f -> f.fields().get("user").equals("weak")).findFirst().orElseThrow();
+        Finding weak = findings.stream().filter(f -> f.texts().get("user").equals("weak")).findFirst().orElseThrow();
         assertThat(weak.summary()).isEqualTo("'weak'@'localhost' has one of the most common passwords");
-        assertThat(weak.labels()).containsOnlyKeys("user", "host");
-        assertThat(weak.fields().get("tried")).isEqualTo("the 3,545 passwords of John the Ripper's password.lst "
+        assertThat(weak.keyValues()).containsOnlyKeys("user", "host");
+        assertThat(weak.texts().get("tried")).isEqualTo("the 3,545 passwords of John the Ripper's password.lst "
                 + "(Openwall Project, compiled by Solar Designer; public domain)");
         assertThat(weak.description()).contains("dbwarden tried: the 3,545 passwords of John the Ripper's password.lst");
         assertThat(weak.remediation()).startsWith("ALTER USER 'weak'@'localhost' IDENTIFIED BY");
@@ -134,7 +134,7 @@ class WeakPasswordChecksTest {
         List<Finding> all = new ArrayList<>(CheckRun.findings(mysqlRun, MYSQL_WEAK));
         all.addAll(CheckRun.findings(mysqlRun, EQUALS_USERNAME));
 
-        assertThat(all).extracting(f -> f.fields().get("user"))
+        assertThat(all).extracting(f -> f.texts().get("user"))
                 .doesNotContain("strong", "dormant", "sock", "reporting", "root", "mariadb.sys");
     }
 
@@ -179,12 +179,12 @@ class WeakPasswordChecksTest {
         List<Finding> sameAsName = RecordedRun.of(EQUALS_USERNAME).version(mysql8).query("password_hashes", rows).findings();
         List<Finding> weak = RecordedRun.of(MYSQL_WEAK).version(mysql8).query("password_hashes", rows).findings();
 
-        assertThat(sameAsName).extracting(f -> f.fields().get("user"), f -> f.fields().get("plugin"))
+        assertThat(sameAsName).extracting(f -> f.texts().get("user"), f -> f.texts().get("plugin"))
                 .containsExactly(tuple("deploy", "caching_sha2_password"));
-        assertThat(weak).extracting(f -> f.fields().get("user"), f -> f.fields().get("plugin"))
+        assertThat(weak).extracting(f -> f.texts().get("user"), f -> f.texts().get("plugin"))
                 .containsExactlyInAnyOrder(tuple("app", "caching_sha2_password"), tuple("legacy", "mysql_native_password"));
-        Finding app = weak.stream().filter(f -> f.fields().get("user").equals("app")).findFirst().orElseThrow();
-        assertThat(app.fields().get("tried")).startsWith("the " + WeakPasswordDetector.DEFAULT_SLOW_HASH_CANDIDATES
+        Finding app = weak.stream().filter(f -> f.texts().get("user").equals("app")).findFirst().orElseThrow();
+        assertThat(app.texts().get("tried")).startsWith("the " + WeakPasswordDetector.DEFAULT_SLOW_HASH_CANDIDATES
                 + " most common of the 3,545 passwords of John the Ripper's password.lst");
         assertThat(app.description()).startsWith("The stored caching_sha2_password hash of 'app'@'10.0.0.%' matches");
         assertNoneShown(weak, List.of(published, "letmein", MysqlNativePassword.hash("letmein")));
@@ -207,8 +207,8 @@ class WeakPasswordChecksTest {
     void postgresRolesWithADictionaryPasswordOrTheirOwnNameAreCriticalForMd5AndScram() {
         List<Finding> findings = CheckRun.findings(pgRun, PG_WEAK);
 
-        assertThat(findings).extracting(f -> f.fields().get("role"), f -> f.fields().get("scheme"),
-                        f -> f.fields().get("weakness"))
+        assertThat(findings).extracting(f -> f.texts().get("role"), f -> f.texts().get("scheme"),
+                        f -> f.texts().get("weakness"))
                 .containsExactlyInAnyOrder(
                         tuple("md5_weak", "md5", "one of the most common passwords"),
                         tuple("md5_self", "md5", "its own name as password"),
@@ -216,18 +216,18 @@ class WeakPasswordChecksTest {
                         tuple("scram_self", "scram-sha-256", "its own name as password"));
         assertThat(findings).allSatisfy(f -> {
             assertThat(f.severity()).isEqualTo(Severity.CRITICAL);
-            assertThat(f.labels()).containsOnlyKeys("role");
+            assertThat(f.keyValues()).containsOnlyKeys("role");
         });
         Finding scram = PostgresCheckScenarios.only(findings, "role", "scram_weak");
         assertThat(scram.summary()).isEqualTo("role scram_weak has one of the most common passwords");
-        assertThat(scram.fields().get("tried")).isEqualTo("the " + WeakPasswordDetector.DEFAULT_SLOW_HASH_CANDIDATES
+        assertThat(scram.texts().get("tried")).isEqualTo("the " + WeakPasswordDetector.DEFAULT_SLOW_HASH_CANDIDATES
                 + " most common of the 3,545 passwords of John the Ripper's password.lst "
                 + "(Openwall Project, compiled by Solar Designer; public domain)");
         assertThat(scram.description()).contains("the role name (as written, lower case, UPPER case, Capitalised) and the "
                 + WeakPasswordDetector.DEFAULT_SLOW_HASH_CANDIDATES + " most common of the 3,545 passwords");
         assertThat(scram.remediation()).startsWith("ALTER ROLE scram_weak PASSWORD '<strong, unique password>';");
         Finding md5 = PostgresCheckScenarios.only(findings, "role", "md5_weak");
-        assertThat(md5.fields().get("tried")).startsWith("the 3,545 passwords of John the Ripper's password.lst");
+        assertThat(md5.texts().get("tried")).startsWith("the 3,545 passwords of John the Ripper's password.lst");
     }
 
     /**
@@ -268,7 +268,7 @@ class WeakPasswordChecksTest {
         assertThat(PostgresCheckScenarios.field(findings, "role"))
                 .as("SCRAM roles are then tried against their names only; md5 ones against the whole list")
                 .containsExactlyInAnyOrder("md5_weak", "md5_self", "scram_self");
-        assertThat(PostgresCheckScenarios.only(findings, "role", "scram_self").fields().get("tried"))
+        assertThat(PostgresCheckScenarios.only(findings, "role", "scram_self").texts().get("tried"))
                 .startsWith("the 0 most common of the 3,545 passwords");
     }
 
@@ -330,7 +330,7 @@ class WeakPasswordChecksTest {
     private static void assertNoneShown(List<Finding> findings, List<String> secrets) {
         assertThat(findings).isNotEmpty();
         for (Finding f : findings) {
-            List<String> texts = new ArrayList<>(f.fields().values());
+            List<String> texts = new ArrayList<>(f.texts().values());
             texts.add(f.summary());
             texts.add(f.description());
             texts.add(f.remediation());

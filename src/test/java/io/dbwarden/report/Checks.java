@@ -4,6 +4,7 @@ import io.dbwarden.cel.RuleCompiler;
 import io.dbwarden.check.Check;
 import io.dbwarden.check.CheckFileException;
 import io.dbwarden.check.CheckLoader;
+import io.dbwarden.check.Severity;
 import java.io.ByteArrayOutputStream;
 import java.io.PrintStream;
 import java.nio.charset.StandardCharsets;
@@ -76,6 +77,23 @@ final class Checks {
                     all_databases: true
                 rule: "schemas.filter(s, s.open).map(s, {'database': s.database})"
                 """);
+    }
+
+    /** A check that passes its rows through as findings, so its templates may name any field. */
+    static Check simple(String name, String engine, Severity severity, String summary, String remediation) {
+        return load(name + ".yaml", """
+                name: %s
+                engine: %s
+                category: security
+                severity: %s
+                summary: "%s"
+                description: "What %s looks for. More detail."
+                remediation: "%s"
+                read_more: https://example.org/%s
+                queries:
+                  rows: SELECT 1 AS one
+                rule: "rows.map(r, r)"
+                """.formatted(name, engine, severity.id(), summary, name, remediation, name));
     }
 
     static Check load(String file, String yaml) {

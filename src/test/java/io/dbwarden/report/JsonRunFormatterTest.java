@@ -4,8 +4,12 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import io.dbwarden.alert.LabelSet;
+import io.dbwarden.check.Severity;
 import java.util.ArrayList;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 import org.junit.jupiter.api.Test;
 
 class JsonRunFormatterTest {
@@ -60,7 +64,7 @@ class JsonRunFormatterTest {
         JsonNode finding = sample().get("findings").get(1);
 
         assertThat(fieldNames(finding)).containsExactly("check", "target", "severity", "category", "fields", "labels",
-                "summary", "description", "remediation", "read_more");
+                "fingerprint", "summary", "description", "remediation", "read_more");
         assertThat(finding.get("check").asText()).isEqualTo("weak_password");
         assertThat(finding.get("target").asText()).isEqualTo("prod-pg");
         assertThat(finding.get("severity").asText()).isEqualTo("warning");
@@ -98,14 +102,53 @@ class JsonRunFormatterTest {
     @Test
     void keepsTheTopLevelKeysInAStableOrder() throws Exception {
         assertThat(fieldNames(sample()))
-                .containsExactly("report_version", "run", "summary", "stats", "targets", "items", "findings");
+                .containsExactly("report_version", "dbwarden_version", "run", "summary", "stats", "targets", "items",
+                        "findings");
     }
 
     @Test
     void isPrettyPrinted() {
-        String json = Reports.render(new JsonRunFormatter(), Reports.sample());
+        String json = Reports.render(new JsonRunFormatter(DbwardenVersion.of("1.2.0")), Reports.sample());
 
-        assertThat(json).startsWith("{\n  \"report_version\": 1,\n  \"run\": {\n    \"trigger\": \"manual\",");
+        assertThat(json).startsWith("{\n  \"report_version\": 2,\n  \"dbwarden_version\": \"1.2.0\",\n  \"run\": {\n"
+                + "    \"trigger\": \"manual\",");
+    }
+
+    @Test
+    void saysWhichDbwardenVersionWroteItAndNullForADevelopmentBuild() throws Exception {
+        JsonNode released = parse(Reports.render(new JsonRunFormatter(DbwardenVersion.of("0.3.1")), Reports.sample()));
+        JsonNode development = parse(Reports.render(new JsonRunFormatter(DbwardenVersion.DEVELOPMENT), Reports.sample()));
+
+        assertThat(released.get("dbwarden_version").asText()).isEqualTo("0.3.1");
+        assertThat(development.get("dbwarden_version").isNull()).isTrue();
+    }
+
+    @Test
+    void keepsTheTypesTheRuleGaveAFindingsFields() throws Exception {
+        Map<String, Object> fields = Reports.fields("line", 2L, "share", 0.25, "superuser", true, "note", null,
+                "roles", List.of("a", "b"), "database", "shop");
+        JsonNode finding = parse(Reports.render(new JsonRunFormatter(),
+                Reports.single(Severity.WARNING, fields, "s", "r"))).get("findings").get(0);
+
+        assertThat(finding.get("fields").toString()).isEqualTo(
+                "{\"line\":2,\"share\":0.25,\"superuser\":true,\"note\":null,\"roles\":[\"a\",\"b\"],\"database\":\"shop\"}");
+        assertThat(finding.get("labels").get("line").asText()).as("labels are the string form").isEqualTo("2");
+        assertThat(finding.get("labels").has("note")).as("a null key field is an absent label").isFalse();
+    }
+
+    @Test
+    void carriesEveryFindingsWholeAlertLabelSetAndItsFingerprint() throws Exception {
+        JsonNode findings = sample().get("findings");
+        JsonNode weak = findings.get(1);
+
+        assertThat(weak.get("labels").toString()).isEqualTo("{\"alertname\":\"weak_password\",\"category\":\"security\","
+                + "\"dbwarden_check\":\"1\",\"engine\":\"postgresql\",\"env\":\"prod\",\"host\":\"%\","
+                + "\"service_name\":\"prod-pg\",\"severity\":\"warning\",\"user\":\"app\"}");
+        Map<String, String> labels = new LinkedHashMap<>();
+        weak.get("labels").fields().forEachRemaining(e -> labels.put(e.getKey(), e.getValue().asText()));
+        assertThat(weak.get("fingerprint").asText()).isEqualTo(LabelSet.of(labels).fingerprint().toString());
+        assertThat(findings).hasSize(4).allSatisfy(f -> assertThat(f.get("fingerprint").asText()).matches("[0-9a-f]{16}"));
+        assertThat(findings.get(2).get("fingerprint").asText()).isNotEqualTo(weak.get("fingerprint").asText());
     }
 
     private static List<String> fieldNames(JsonNode node) {

@@ -1,6 +1,7 @@
 package io.dbwarden.report;
 
 import io.dbwarden.check.Category;
+import io.dbwarden.check.Check;
 import io.dbwarden.check.Severity;
 import io.dbwarden.evaluate.Finding;
 import io.dbwarden.run.ItemStatus;
@@ -8,6 +9,7 @@ import io.dbwarden.run.RunItem;
 import io.dbwarden.run.RunReport;
 import io.dbwarden.run.TargetReport;
 import io.dbwarden.run.TargetStats;
+import io.dbwarden.target.Engine;
 import java.io.ByteArrayOutputStream;
 import java.io.PrintStream;
 import java.nio.charset.StandardCharsets;
@@ -58,15 +60,31 @@ final class Reports {
                 Optional.empty(), pgItems, new TargetStats(5, 4, 1, 20, 150, 0, 12, 190));
         TargetReport my = new TargetReport(MY, "mysql", "mysql://monitor@db2:3306", Optional.empty(),
                 Optional.of("connection refused"), List.of(), new TargetStats(0, 0, 1, 30, 0, 0, 0, 31));
-        return new RunReport("manual", START, START.plusMillis(412), 8, List.of(pg, my));
+        return new RunReport("manual", START, START.plusMillis(412), sampleChecks(), List.of(pg, my));
+    }
+
+    /** The definitions of the sample's checks, in the order the run had them. */
+    static List<Check> sampleChecks() {
+        return List.of(
+                Checks.simple("superuser_login", "postgresql", Severity.CRITICAL,
+                        "Role {{user}} is a superuser that can log in", "ALTER ROLE {{user}} NOSUPERUSER;"),
+                Checks.simple("ssl_enabled", "postgresql", Severity.ERROR, "ssl is off", "ALTER SYSTEM SET ssl = on;"),
+                Checks.simple("weak_password", "postgresql", Severity.WARNING, "Role {{user}} uses md5",
+                        "ALTER ROLE {{user}} PASSWORD '...';"),
+                Checks.simple("statement_stats", "postgresql", Severity.INFO, "no statement statistics",
+                        "CREATE EXTENSION pg_stat_statements;"),
+                Checks.simple("mariadb_plugins", "mysql", Severity.NOTICE, "plugin {{plugin}}", "UNINSTALL PLUGIN {{plugin}};"),
+                Checks.simple("mariadb_roles", "mysql", Severity.NOTICE, "role {{role}}", "DROP ROLE {{role}};"),
+                Checks.simple("pg17_feature", "postgresql", Severity.INFO, "a PostgreSQL 17 matter", "Upgrade."),
+                Checks.simple("version_info", "postgresql", Severity.INFO, "Server runs {{version}}", "Nothing to do."));
     }
 
     /** One target with one check that found one thing, described by the given texts. */
-    static RunReport single(Severity severity, Map<String, String> fields, String summary, String remediation) {
+    static RunReport single(Severity severity, Map<String, ?> fields, String summary, String remediation) {
         RunItem item = findings("db", "demo_check", finding("db", "demo_check", severity, fields, summary, remediation));
         TargetReport target = new TargetReport("db", "postgresql", "postgresql://db", Optional.of("16"),
                 Optional.empty(), List.of(item), TargetStats.NONE);
-        return new RunReport("manual", START, START.plusMillis(5), 1, List.of(target));
+        return new RunReport("manual", START, START.plusMillis(5), List.of(demoCheck()), List.of(target));
     }
 
     /** One target whose only check erred with the given reason. */
@@ -74,23 +92,29 @@ final class Reports {
         TargetReport target = new TargetReport("db", "postgresql", "postgresql://db", Optional.of("16"),
                 Optional.empty(), List.of(new RunItem("db", "demo_check", ItemStatus.ERROR, List.of(), Optional.of(reason), 1)),
                 TargetStats.NONE);
-        return new RunReport("manual", START, START.plusMillis(5), 1, List.of(target));
+        return new RunReport("manual", START, START.plusMillis(5), List.of(demoCheck()), List.of(target));
     }
 
-    static Finding finding(String target, String check, Severity severity, Map<String, String> fields,
+    private static Check demoCheck() {
+        return Checks.simple("demo_check", "postgresql", Severity.WARNING, "demo", "fix it");
+    }
+
+    /** A PostgreSQL finding on a target labelled env=prod, identified by all its fields. */
+    static Finding finding(String target, String check, Severity severity, Map<String, ?> fields,
                            String summary, String remediation) {
-        return new Finding(check, target, severity, Category.SECURITY, fields, summary,
-                "What " + check + " looks for. More detail.", remediation, Optional.of("https://example.org/" + check));
+        return new Finding(check, Category.SECURITY, Engine.POSTGRESQL, target, Map.of("env", "prod"), severity, fields,
+                List.copyOf(fields.keySet()), summary, "What " + check + " looks for. More detail.", remediation,
+                Optional.of("https://example.org/" + check));
     }
 
     static RunItem findings(String target, String check, Finding... findings) {
         return new RunItem(target, check, ItemStatus.FINDINGS, List.of(findings), Optional.empty(), 7);
     }
 
-    static Map<String, String> fields(String... keysAndValues) {
-        Map<String, String> map = new LinkedHashMap<>();
+    static Map<String, Object> fields(Object... keysAndValues) {
+        Map<String, Object> map = new LinkedHashMap<>();
         for (int i = 0; i < keysAndValues.length; i += 2) {
-            map.put(keysAndValues[i], keysAndValues[i + 1]);
+            map.put((String) keysAndValues[i], keysAndValues[i + 1]);
         }
         return map;
     }

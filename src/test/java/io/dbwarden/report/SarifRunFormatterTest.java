@@ -14,7 +14,11 @@ import org.junit.jupiter.api.Test;
 class SarifRunFormatterTest {
 
     private static JsonNode sarif(RunReport report) throws Exception {
-        return new ObjectMapper().readTree(Reports.render(new SarifRunFormatter(), report));
+        return sarif(new SarifRunFormatter(), report);
+    }
+
+    private static JsonNode sarif(SarifRunFormatter formatter, RunReport report) throws Exception {
+        return new ObjectMapper().readTree(Reports.render(formatter, report));
     }
 
     private static JsonNode run() throws Exception {
@@ -34,7 +38,25 @@ class SarifRunFormatterTest {
     }
 
     @Test
-    void hasOneRuleForEveryCheckInTheReport() throws Exception {
+    void namesTheDbwardenVersionThatWroteIt() throws Exception {
+        JsonNode driver = sarif(new SarifRunFormatter(DbwardenVersion.of("0.1.0-SNAPSHOT")), Reports.sample())
+                .get("runs").get(0).get("tool").get("driver");
+
+        assertThat(driver.get("version").asText()).isEqualTo("0.1.0-SNAPSHOT");
+        assertThat(driver.get("semanticVersion").asText()).isEqualTo("0.1.0-SNAPSHOT");
+    }
+
+    @Test
+    void saysDevelopmentBuildAndClaimsNoSemanticVersionWhenRunFromClasses() throws Exception {
+        JsonNode driver = sarif(new SarifRunFormatter(DbwardenVersion.DEVELOPMENT), Reports.sample())
+                .get("runs").get(0).get("tool").get("driver");
+
+        assertThat(driver.get("version").asText()).isEqualTo("development build");
+        assertThat(driver.has("semanticVersion")).isFalse();
+    }
+
+    @Test
+    void hasOneRuleForEveryCheckTheRunIncludedInTheRunsOrder() throws Exception {
         List<String> ids = new ArrayList<>();
         run().get("tool").get("driver").get("rules").forEach(r -> ids.add(r.get("id").asText()));
 
@@ -43,19 +65,35 @@ class SarifRunFormatterTest {
     }
 
     @Test
-    void describesARuleFromItsFindingsWithTheRemediationAsHelp() throws Exception {
+    void describesARuleFromItsCheckDefinitionWithTemplatesUnfilled() throws Exception {
         JsonNode rule = run().get("tool").get("driver").get("rules").get(0);
 
-        assertThat(rule.get("shortDescription").get("text").asText()).isEqualTo("What superuser_login looks for.");
-        assertThat(rule.get("help").get("text").asText()).isEqualTo("ALTER ROLE bob NOSUPERUSER;");
+        assertThat(rule.get("name").asText()).as("SARIF wants a name unlike the id").isEqualTo("SuperuserLogin");
+        assertThat(rule.get("shortDescription").get("text").asText()).isEqualTo("Role {{user}} is a superuser that can log in");
+        assertThat(rule.get("fullDescription").get("text").asText()).isEqualTo("What superuser_login looks for. More detail.");
+        assertThat(rule.get("help").get("text").asText()).isEqualTo("ALTER ROLE {{user}} NOSUPERUSER;");
         assertThat(rule.get("helpUri").asText()).isEqualTo("https://example.org/superuser_login");
+        assertThat(rule.get("defaultConfiguration").get("level").asText()).isEqualTo("error");
+        assertThat(rule.get("properties").get("engine").asText()).isEqualTo("postgresql");
+    }
+
+    @Test
+    void describesACheckThatFoundNothingAsFullyAsOneThatDid() throws Exception {
+        JsonNode rule = run().get("tool").get("driver").get("rules").get(1);
+
+        assertThat(rule.get("id").asText()).isEqualTo("ssl_enabled");
+        assertThat(rule.get("shortDescription").get("text").asText()).isEqualTo("ssl is off");
+        assertThat(rule.get("help").get("text").asText()).isEqualTo("ALTER SYSTEM SET ssl = on;");
+        assertThat(rule.get("helpUri").asText()).isEqualTo("https://example.org/ssl_enabled");
         assertThat(rule.get("defaultConfiguration").get("level").asText()).isEqualTo("error");
     }
 
     @Test
     void givesEveryRuleANonEmptyShortDescription() throws Exception {
-        run().get("tool").get("driver").get("rules")
-                .forEach(r -> assertThat(r.get("shortDescription").get("text").asText()).isNotBlank());
+        JsonNode rules = run().get("tool").get("driver").get("rules");
+
+        assertThat(rules).hasSize(8)
+                .allSatisfy(r -> assertThat(r.get("shortDescription").get("text").asText()).isNotBlank());
     }
 
     @Test
@@ -100,13 +138,40 @@ class SarifRunFormatterTest {
     }
 
     @Test
-    void fingerprintsFindingsBySameCheckTargetAndObjectAlike() throws Exception {
-        JsonNode results = run().get("results");
-        String first = results.get(1).get("partialFingerprints").get(SarifRunFormatter.FINGERPRINT_KEY).asText();
-        String second = results.get(2).get("partialFingerprints").get(SarifRunFormatter.FINGERPRINT_KEY).asText();
-        String again = run().get("results").get(1).get("partialFingerprints").get(SarifRunFormatter.FINGERPRINT_KEY).asText();
+    void fingerprintsEachResultWithItsFindingsAlertFingerprint() throws Exception {
+        RunReport report = Reports.sample();
+        JsonNode results = sarif(report).get("runs").get(0).get("results");
 
-        assertThat(first).isEqualTo(again).isNotEqualTo(second);
+        List<String> fingerprints = new ArrayList<>();
+        results.forEach(r -> fingerprints.add(r.get("partialFingerprints").get(SarifRunFormatter.FINGERPRINT_KEY).asText()));
+        assertThat(fingerprints).containsExactlyElementsOf(
+                report.findings().stream().map(f -> f.fingerprint().toString()).toList());
+        assertThat(fingerprints).doesNotHaveDuplicates();
+    }
+
+    @Test
+    void tellsApartFindingsWhoseObjectsReadAlike() throws Exception {
+        // Both read "user=a, host=b": a hash of that text would give both one fingerprint.
+        RunReport one = Reports.single(Severity.WARNING, Reports.fields("user", "a", "host", "b"), "s", "r");
+        RunReport other = Reports.single(Severity.WARNING, Reports.fields("user", "a, host=b"), "s", "r");
+
+        assertThat(one.findings().getFirst().object()).isEqualTo(other.findings().getFirst().object());
+        assertThat(fingerprintOf(one)).isNotEqualTo(fingerprintOf(other));
+    }
+
+    private static String fingerprintOf(RunReport report) throws Exception {
+        return sarif(report).get("runs").get(0).get("results").get(0).get("partialFingerprints")
+                .get(SarifRunFormatter.FINGERPRINT_KEY).asText();
+    }
+
+    @Test
+    void keepsTheFindingsTypedFieldsAndLabelsAsResultProperties() throws Exception {
+        JsonNode properties = sarif(Reports.single(Severity.NOTICE, Reports.fields("line", 7L, "file", "pg_hba.conf"), "s", "r"))
+                .get("runs").get(0).get("results").get(0).get("properties");
+
+        assertThat(properties.get("fields").toString()).isEqualTo("{\"line\":7,\"file\":\"pg_hba.conf\"}");
+        assertThat(properties.get("labels").get("line").asText()).isEqualTo("7");
+        assertThat(properties.get("labels").get("alertname").asText()).isEqualTo("demo_check");
     }
 
     @Test

@@ -131,9 +131,9 @@ class RunExecutorTest {
                     """);
             RunReport report = run(List.of(perDb), Path.of("/proc"), HostSpec.none(), pg.dsn("postgres"));
             RunItem item = item(report, "t0", "per_db_check");
-            assertThat(item.findings()).extracting(f -> f.fields().get("database"))
+            assertThat(item.findings()).extracting(f -> f.texts().get("database"))
                     .containsExactly("app", "postgres", "reports");
-            assertThat(item.findings()).allMatch(f -> f.fields().get("database").equals(f.fields().get("name")));
+            assertThat(item.findings()).allMatch(f -> f.texts().get("database").equals(f.texts().get("name")));
             assertThat(report.targets().get(0).stats().connections()).isEqualTo(3);
         }
     }

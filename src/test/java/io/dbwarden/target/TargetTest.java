@@ -51,6 +51,15 @@ class TargetTest {
     }
 
     @Test
+    void refusesALabelNameThatCannotBeAnAlertLabel() throws DsnException {
+        Dsn dsn = dsn("mysql://h/");
+
+        assertThatThrownBy(() -> new Target("db", dsn, Map.of("cost-center", "7")))
+                .isInstanceOf(IllegalArgumentException.class)
+                .hasMessage("target db: label name 'cost-center' is not a valid alert label name ([a-zA-Z_][a-zA-Z0-9_]*)");
+    }
+
+    @Test
     void toStringShowsTheRedactedDsn() throws DsnException {
         assertThat(Target.of(dsn("mysql://root:hunter22@h/")).toString())
                 .contains("mysql://root:***@h/")

@@ -36,8 +36,10 @@
  *       are swept on the next start. close() on a shared() instance is a no-op.</li>
  *   <li>Logs: {@code logFile()} (PostgreSQL stderr; MariaDB log-error); start failures throw IllegalStateException
  *       with the tail.</li>
+ *   <li>{@link io.dbwarden.testing.AlertmanagerServer}: a private Prometheus Alertmanager (Debian
+ *       {@code prometheus-alertmanager}) on a free port with a receiver that sends nothing, same teardown rules.</li>
  *   <li>Properties: {@code dbwarden.test.pgbin}, {@code dbwarden.test.mariadbd}, {@code dbwarden.test.mariadbInstallDb},
- *       {@code dbwarden.test.tmpdir}, {@code dbwarden.test.startTimeoutSeconds} (90).</li>
+ *       {@code dbwarden.test.alertmanager}, {@code dbwarden.test.tmpdir}, {@code dbwarden.test.startTimeoutSeconds} (90).</li>
  * </ul>
  */
 package io.dbwarden.testing;
