@@ -73,17 +73,10 @@ final class YamlValues {
         return v;
     }
 
-    /** YAML 1.2 integers: decimal (leading zeros included), 0x hexadecimal, 0o octal. */
+    /** Integers as the (JSON) schema resolves them: decimal digits with an optional sign. */
     private static long integer(ScalarNode node, String text) throws Unreadable {
-        String t = text.replace("_", "");
         try {
-            if (t.startsWith("0x")) {
-                return Long.parseLong(t.substring(2), 16);
-            }
-            if (t.startsWith("0o")) {
-                return Long.parseLong(t.substring(2), 8);
-            }
-            return Long.parseLong(t);
+            return Long.parseLong(text);
         } catch (NumberFormatException e) {
             throw new Unreadable(node, "number " + text + " does not fit in 64 bits");
         }
