@@ -31,7 +31,7 @@ final class EvaluationBudget implements CelEvaluationListener {
     private final long deadline;
     private final Set<Long> accumulatorSteps;
     private long built;
-    private volatile String exceeded;
+    private String exceeded;
 
     EvaluationBudget(long deadlineNanos, Set<Long> accumulatorSteps) {
         this.deadline = deadlineNanos;

@@ -27,7 +27,7 @@ final class CatalogOptions {
         return new CatalogLoader(loader(), directories).load(selection);
     }
 
-    CheckLoader loader() throws IOException {
+    private CheckLoader loader() throws IOException {
         PasswordDictionary dictionary = passwordDictionary == null ? PasswordDictionary.builtIn()
                 : PasswordDictionary.fromFile(passwordDictionary);
         return new CheckLoader(new RuleCompiler(dictionary));
