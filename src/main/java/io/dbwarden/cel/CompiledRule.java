@@ -16,13 +16,16 @@ public final class CompiledRule {
     private final Shape shape;
     private final Set<BuiltinFact> facts;
     private final Set<String> outputKeys;
+    private final Set<Long> accumulatorSteps;
 
-    CompiledRule(String expression, CelRuntime.Program program, Shape shape, Set<BuiltinFact> facts, Set<String> outputKeys) {
+    CompiledRule(String expression, CelRuntime.Program program, Shape shape, Set<BuiltinFact> facts, Set<String> outputKeys,
+                 Set<Long> accumulatorSteps) {
         this.expression = expression;
         this.program = program;
         this.shape = shape;
         this.facts = Set.copyOf(facts);
         this.outputKeys = Set.copyOf(outputKeys);
+        this.accumulatorSteps = Set.copyOf(accumulatorSteps);
     }
 
     public String expression() {
@@ -43,14 +46,32 @@ public final class CompiledRule {
         return outputKeys;
     }
 
-    /** Runs the rule; the activation holds CEL values (see {@link CelValues}). */
+    /**
+     * Runs the rule within {@link RuleLimits}; the activation holds CEL values (see {@link CelValues}). A rule over
+     * a limit fails with a message that names the limit.
+     */
     public Object evaluate(Map<String, ?> activation) throws RuleEvaluationException {
+        EvaluationBudget budget = new EvaluationBudget(System.nanoTime() + RuleLimits.MAX_EVALUATION_TIME.toNanos(),
+                accumulatorSteps);
+        Object result;
         try {
-            return program.eval(activation);
+            result = program.trace(activation, budget);
         } catch (CelEvaluationException e) {
-            throw new RuleEvaluationException(e.getMessage(), e);
+            throw new RuleEvaluationException(limitOr(budget, e), e);
         } catch (RuntimeException e) {
-            throw new RuleEvaluationException("rule failed: " + e, e);
+            throw new RuleEvaluationException(budget.exceeded() != null ? budget.exceeded() : "rule failed: " + e, e);
         }
+        if (budget.exceeded() != null) {
+            throw new RuleEvaluationException(budget.exceeded(), null);
+        }
+        return result;
+    }
+
+    private static String limitOr(EvaluationBudget budget, CelEvaluationException e) {
+        if (budget.exceeded() != null) {
+            return budget.exceeded();
+        }
+        String message = String.valueOf(e.getMessage());
+        return message.contains("Iteration budget exceeded") ? RuleLimits.iterationsExceeded() : message;
     }
 }

@@ -32,11 +32,6 @@ import java.util.TreeSet;
  */
 public final class RuleCompiler {
 
-    /** Caps the work one rule may do: CEL has no wall clock, so comprehensions are counted instead. */
-    public static final int MAX_COMPREHENSION_ITERATIONS = 1_000_000;
-    /** Keeps a pathological rule from exhausting the parser. */
-    private static final int MAX_EXPRESSION_NODES = 10_000;
-
     private static final CelType ROW = MapType.create(SimpleType.STRING, SimpleType.DYN);
     private static final CelType ROWS = ListType.create(ROW);
 
@@ -51,8 +46,9 @@ public final class RuleCompiler {
     public RuleCompiler(PasswordDictionary dictionary) {
         WeakPasswordDetector passwords = new WeakPasswordDetector(dictionary);
         CelOptions options = CelOptions.current()
-                .comprehensionMaxIterations(MAX_COMPREHENSION_ITERATIONS)
-                .maxParseExpressionNodeCount(MAX_EXPRESSION_NODES)
+                .comprehensionMaxIterations(RuleLimits.MAX_COMPREHENSION_ITERATIONS)
+                .maxParseExpressionNodeCount(RuleLimits.MAX_EXPRESSION_NODES)
+                .maxExpressionCodePointSize(RuleLimits.MAX_EXPRESSION_CHARS)
                 .enableHeterogeneousNumericComparisons(true)
                 .build();
         CelBuilder builder = CelFactory.standardCelBuilder()
@@ -67,8 +63,24 @@ public final class RuleCompiler {
         this.base = builder.build();
     }
 
-    /** Compiles {@code expression}, which may refer to the given query names as lists of rows. */
+    /**
+     * Compiles {@code expression}, which may refer to the given query names as lists of rows. Whatever goes wrong,
+     * including a compiler that runs out of stack, ends as a {@link RuleCompileException}.
+     */
     public CompiledRule compile(String expression, Collection<String> queryNames) throws RuleCompileException {
+        if (expression.length() > RuleLimits.MAX_EXPRESSION_CHARS) {
+            throw new RuleCompileException(List.of(new RuleCompileException.Problem(1, 1, "the rule has "
+                    + expression.length() + " characters; a rule may have at most " + RuleLimits.MAX_EXPRESSION_CHARS)));
+        }
+        try {
+            return compileChecked(expression, queryNames);
+        } catch (StackOverflowError | RuntimeException e) {
+            throw new RuleCompileException(List.of(new RuleCompileException.Problem(1, 1,
+                    "the rule could not be compiled (" + e.getClass().getSimpleName() + "); simplify it")));
+        }
+    }
+
+    private CompiledRule compileChecked(String expression, Collection<String> queryNames) throws RuleCompileException {
         CelBuilder builder = base.toCelBuilder();
         for (String query : queryNames) {
             builder.addVar(query, ROWS);
@@ -83,7 +95,7 @@ public final class RuleCompiler {
             CompiledRule.Shape shape = shapeOf(ast.getResultType());
             CelNavigableAst navigable = CelNavigableAst.fromAst(ast);
             return new CompiledRule(expression, cel.createProgram(ast), shape,
-                    referencedFacts(navigable), outputKeys(navigable));
+                    referencedFacts(navigable), outputKeys(navigable), accumulatorSteps(navigable));
         } catch (dev.cel.common.CelValidationException | CelEvaluationException e) {
             throw new RuleCompileException(List.of(new RuleCompileException.Problem(1, 1, e.getMessage())));
         }
@@ -122,6 +134,27 @@ public final class RuleCompiler {
                 .filter(n -> n.getKind() == CelExpr.ExprKind.Kind.IDENT)
                 .forEach(n -> BuiltinFact.forVariable(n.expr().ident().name()).ifPresent(facts::add));
         return facts;
+    }
+
+    /**
+     * The calls by which comprehensions (map, filter) append to their accumulator: {@code @result + [x]}. They hand
+     * back a growing list whose elements are counted as they are built, so {@link EvaluationBudget} does not count
+     * the list again at every step.
+     */
+    private static Set<Long> accumulatorSteps(CelNavigableAst ast) {
+        Set<Long> steps = new java.util.HashSet<>();
+        ast.getRoot().allNodes()
+                .filter(n -> n.getKind() == CelExpr.ExprKind.Kind.COMPREHENSION)
+                .map(n -> n.expr().comprehension())
+                .forEach(c -> CelNavigableExpr.fromExpr(c.loopStep()).allNodes()
+                        .map(CelNavigableExpr::expr)
+                        .filter(e -> e.exprKind().getKind() == CelExpr.ExprKind.Kind.CALL
+                                && e.call().function().equals("_+_")
+                                && !e.call().args().isEmpty()
+                                && e.call().args().get(0).exprKind().getKind() == CelExpr.ExprKind.Kind.IDENT
+                                && e.call().args().get(0).ident().name().equals(c.accuVar()))
+                        .forEach(e -> steps.add(e.id())));
+        return steps;
     }
 
     /** Keys of the map literals a rule builds: the fields its findings can carry. */

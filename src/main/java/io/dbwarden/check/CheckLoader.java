@@ -1,9 +1,11 @@
 package io.dbwarden.check;
 
 import io.dbwarden.alert.LabelSet;
+import io.dbwarden.cel.BuiltinFact;
 import io.dbwarden.cel.CompiledRule;
 import io.dbwarden.cel.RuleCompileException;
 import io.dbwarden.cel.RuleCompiler;
+import io.dbwarden.cel.RuleLimits;
 import io.dbwarden.collect.SqlGuard;
 import io.dbwarden.target.Engine;
 import io.dbwarden.template.Template;
@@ -18,24 +20,23 @@ import java.util.Optional;
 import java.util.Set;
 import java.util.TreeSet;
 import java.util.regex.Pattern;
-import org.snakeyaml.engine.v2.api.LoadSettings;
 import org.snakeyaml.engine.v2.common.ScalarStyle;
-import org.snakeyaml.engine.v2.composer.Composer;
 import org.snakeyaml.engine.v2.exceptions.Mark;
-import org.snakeyaml.engine.v2.exceptions.MarkedYamlEngineException;
 import org.snakeyaml.engine.v2.nodes.MappingNode;
 import org.snakeyaml.engine.v2.nodes.Node;
 import org.snakeyaml.engine.v2.nodes.NodeTuple;
 import org.snakeyaml.engine.v2.nodes.ScalarNode;
 import org.snakeyaml.engine.v2.nodes.SequenceNode;
 import org.snakeyaml.engine.v2.nodes.Tag;
-import org.snakeyaml.engine.v2.parser.ParserImpl;
-import org.snakeyaml.engine.v2.scanner.StreamReader;
 
 /**
- * Reads one check file strictly: unknown fields, bad names and enums, SQL that could write, CEL
- * that does not compile and placeholders no finding can fill are all rejected with the file,
- * line and column. Nothing downstream validates a check again.
+ * Reads check files strictly, in two steps. {@link #parse} reads a file into a {@link CheckDefinition}:
+ * the YAML within {@link CheckFileLimits}, unknown fields, bad names and enums, SQL that could write. It
+ * is cheap, so every file is parsed. {@link #compile} compiles the rule of a definition and checks what
+ * depends on it (placeholders no finding can fill, key fields); it costs a CEL compilation, so only
+ * selected checks are compiled. Every problem names the file, line and column, and nothing a file holds
+ * ends any other way: no exception but {@link CheckFileException} leaves this class. Nothing downstream
+ * validates a check again.
  */
 public final class CheckLoader {
 
@@ -53,27 +54,60 @@ public final class CheckLoader {
         this.compiler = compiler;
     }
 
-    /** Parses and validates {@code text}; {@code file} names it in every message. */
+    /** Reads {@code text} into a definition, without compiling its rule; {@code file} names it in every message. */
+    public CheckDefinition parse(String file, String text) throws CheckFileException {
+        Problems problems = new Problems(file);
+        CheckDefinition definition = guarded(file, () -> read(file, text, problems));
+        if (problems.any()) {
+            throw problems.exception();
+        }
+        return definition;
+    }
+
+    /** Compiles the rule of a parsed definition into a check that can run. */
+    public Check compile(CheckDefinition definition) throws CheckFileException {
+        Problems problems = new Problems(definition.source);
+        Check check = guarded(definition.source, () -> build(definition, compileRule(definition, problems)));
+        if (problems.any()) {
+            throw problems.exception();
+        }
+        return check;
+    }
+
+    /**
+     * Parses and compiles {@code text} in one go, as {@code checks validate} does: every problem of the file is
+     * reported at once, the rule's too when the fields it depends on could be read.
+     */
     public Check load(String file, String text) throws CheckFileException {
         Problems problems = new Problems(file);
-        Node root;
-        try {
-            LoadSettings settings = LoadSettings.builder().setLabel(file).setAllowDuplicateKeys(false).build();
-            Composer composer = new Composer(settings, new ParserImpl(settings, new StreamReader(settings, text)));
-            Optional<Node> single = composer.getSingleNode();
-            if (single.isEmpty()) {
-                throw new CheckFileException(List.of(new CheckProblem(file, 1, 1, "the file is empty")));
-            }
-            root = single.get();
-        } catch (MarkedYamlEngineException e) {
-            Mark mark = e.getProblemMark().or(e::getContextMark).orElse(null);
-            String message = e.getProblem() == null ? e.getMessage() : e.getProblem();
-            throw new CheckFileException(List.of(new CheckProblem(file,
-                    mark == null ? 1 : mark.getLine() + 1, mark == null ? 1 : mark.getColumn() + 1,
-                    "invalid YAML: " + message)));
-        } catch (RuntimeException e) {
-            throw new CheckFileException(List.of(new CheckProblem(file, 1, 1, "invalid YAML: " + e.getMessage())));
+        Check check = guarded(file, () -> {
+            CheckDefinition definition = read(file, text, problems);
+            Compiled compiled = compileRule(definition, problems);
+            return problems.any() ? null : build(definition, compiled);
+        });
+        if (problems.any()) {
+            throw problems.exception();
         }
+        return check;
+    }
+
+    private interface Step<T> {
+        T run() throws CheckFileException;
+    }
+
+    /** The last resort that keeps a file the limits did not foresee from ending in anything but a problem. */
+    private static <T> T guarded(String file, Step<T> step) throws CheckFileException {
+        try {
+            return step.run();
+        } catch (RuntimeException | StackOverflowError e) {
+            throw new CheckFileException(List.of(new CheckProblem(file, 1, 1,
+                    "the check file could not be read (" + e.getClass().getSimpleName() + ")")));
+        }
+    }
+
+    private CheckDefinition read(String file, String text, Problems problems) throws CheckFileException {
+        CheckFiles.checkSize(text, file);
+        Node root = CheckYaml.compose(file, text);
         if (!(root instanceof MappingNode mapping)) {
             problems.at(root, "a check file must be a mapping of fields such as name, engine and rule");
             throw problems.exception();
@@ -92,6 +126,7 @@ public final class CheckLoader {
         if (name != null && !Check.NAME.matcher(name).matches()) {
             problems.at(value(fields.get("name")), "check name '" + name
                     + "' must start with a lower-case letter and hold only a-z, 0-9 and _");
+            name = null;
         }
         Engine engine = parse(fields.get("engine"), problems, Engine::fromId);
         Category category = parse(fields.get("category"), problems, Category::fromId);
@@ -106,32 +141,47 @@ public final class CheckLoader {
         Map<String, Object> params = params(fields.get("params"), problems);
         int problemsBeforeQueries = problems.count();
         List<QuerySpec> queries = queries(fields.get("queries"), engine, problems);
-        boolean queriesValid = problems.count() == problemsBeforeQueries;
+        if (problems.count() != problemsBeforeQueries) {
+            queries = null;
+        }
+        String rule = scalar(fields.get("rule"), problems);
+        if (rule != null && rule.length() > RuleLimits.MAX_EXPRESSION_CHARS) {
+            problems.at(value(fields.get("rule")), "the rule has " + rule.length() + " characters; a rule may have at most "
+                    + RuleLimits.MAX_EXPRESSION_CHARS);
+            rule = null;
+        }
+        return new CheckDefinition(file, text, name, engine, category, severity, interval, requires, summary,
+                description, remediation, readMore, params, queries, rule, fields);
+    }
 
-        CompiledRule rule = null;
-        NodeTuple ruleField = fields.get("rule");
-        String ruleText = scalar(ruleField, problems);
-        if (ruleText != null && queries != null && queriesValid) {
-            try {
-                rule = compiler.compile(ruleText, queries.stream().map(QuerySpec::name).toList());
-            } catch (RuleCompileException e) {
-                for (RuleCompileException.Problem p : e.problems()) {
-                    problems.inRule((ScalarNode) value(ruleField), text, p);
-                }
+    /** A compiled rule and the key fields checked against it. */
+    private record Compiled(CompiledRule rule, Optional<List<String>> key) {}
+
+    /** Null when the rule could not be compiled (problems say why) or its inputs were unreadable. */
+    private Compiled compileRule(CheckDefinition d, Problems problems) {
+        if (d.rule == null || d.queries == null) {
+            return null;
+        }
+        NodeTuple ruleField = d.fields.get("rule");
+        CompiledRule rule;
+        try {
+            rule = compiler.compile(d.rule, d.queries.stream().map(QuerySpec::name).toList());
+        } catch (RuleCompileException e) {
+            for (RuleCompileException.Problem p : e.problems()) {
+                problems.inRule((ScalarNode) value(ruleField), d.text, p);
             }
+            return null;
         }
-        Optional<List<String>> key = Optional.empty();
-        if (rule != null) {
-            for (String template : List.of("summary", "description", "remediation")) {
-                checkPlaceholders(fields.get(template), engine, rule, params, problems);
-            }
-            key = key(fields.get("key"), value(ruleField), rule, problems);
+        for (String template : List.of("summary", "description", "remediation")) {
+            checkPlaceholders(d.fields.get(template), d.engine, rule, d.params, problems);
         }
-        if (problems.any()) {
-            throw problems.exception();
-        }
-        return new Check(name, engine, category, severity, interval, requires, summary, description, remediation,
-                readMore, params, queries, rule, key, file);
+        return new Compiled(rule, key(d.fields.get("key"), value(ruleField), rule, problems));
+    }
+
+    private static Check build(CheckDefinition d, Compiled compiled) {
+        return compiled == null ? null : new Check(d.name, d.engine, d.category, d.severity, d.interval, d.requires,
+                d.summary, d.description, d.remediation, d.readMore, d.params, d.queries, compiled.rule(), compiled.key(),
+                d.source);
     }
 
     private static Map<String, NodeTuple> fields(MappingNode mapping, Set<String> allowed, String what, Problems problems) {
@@ -179,7 +229,7 @@ public final class CheckLoader {
         }
         try {
             return parser.parse(text);
-        } catch (IllegalArgumentException e) {
+        } catch (IllegalArgumentException | ArithmeticException e) {
             problems.at(tuple.getValueNode(), e.getMessage());
             return null;
         }
@@ -210,13 +260,21 @@ public final class CheckLoader {
         }
         Map<String, Object> params = new LinkedHashMap<>();
         for (NodeTuple t : mapping.getValue()) {
-            String key = ((ScalarNode) t.getKeyNode()).getValue();
+            if (!(t.getKeyNode() instanceof ScalarNode keyNode)) {
+                problems.at(t.getKeyNode(), "parameter names must be plain words");
+                continue;
+            }
+            String key = keyNode.getValue();
             if (!QUERY_NAME.matcher(key).matches()) {
                 problems.at(t.getKeyNode(), "parameter name '" + key + "' must match " + QUERY_NAME.pattern());
                 continue;
             }
-            Object value = YamlValues.toJava(t.getValueNode());
-            params.put(key, value == null ? "" : value);
+            try {
+                Object value = YamlValues.toJava(t.getValueNode());
+                params.put(key, value == null ? "" : value);
+            } catch (YamlValues.Unreadable e) {
+                problems.at(e.node, "parameter '" + key + "': " + e.getMessage());
+            }
         }
         return params;
     }
@@ -229,14 +287,23 @@ public final class CheckLoader {
             problems.at(tuple.getValueNode(), "'queries' must map query names to SQL");
             return null;
         }
+        if (mapping.getValue().size() > CheckFileLimits.MAX_QUERIES) {
+            problems.at(mapping, "the check has " + mapping.getValue().size() + " queries; a check may have at most "
+                    + CheckFileLimits.MAX_QUERIES);
+            return null;
+        }
         List<QuerySpec> queries = new ArrayList<>();
         for (NodeTuple t : mapping.getValue()) {
-            String name = ((ScalarNode) t.getKeyNode()).getValue();
+            if (!(t.getKeyNode() instanceof ScalarNode nameNode)) {
+                problems.at(t.getKeyNode(), "query names must be plain words");
+                continue;
+            }
+            String name = nameNode.getValue();
             if (!QUERY_NAME.matcher(name).matches()) {
                 problems.at(t.getKeyNode(), "query name '" + name + "' must match " + QUERY_NAME.pattern());
                 continue;
             }
-            if (io.dbwarden.cel.BuiltinFact.forVariable(name).isPresent()) {
+            if (BuiltinFact.forVariable(name).isPresent()) {
                 problems.at(t.getKeyNode(), "query name '" + name + "' is taken by a built-in fact");
                 continue;
             }
@@ -255,14 +322,16 @@ public final class CheckLoader {
                 sql = scalar(f.get("sql"), problems);
                 sqlNode = f.get("sql").getValueNode();
                 if (f.containsKey("all_databases")) {
-                    Object flag = YamlValues.toJava(f.get("all_databases").getValueNode());
+                    Node flagNode = f.get("all_databases").getValueNode();
+                    Object flag = flagNode instanceof ScalarNode flagScalar && flagScalar.getTag().equals(Tag.BOOL)
+                            ? Boolean.parseBoolean(flagScalar.getValue().toLowerCase(java.util.Locale.ROOT)) : null;
                     if (!(flag instanceof Boolean b)) {
-                        problems.at(f.get("all_databases").getValueNode(), "'all_databases' must be true or false");
+                        problems.at(flagNode, "'all_databases' must be true or false");
                         continue;
                     }
                     allDatabases = b;
                     if (allDatabases && engine != null && engine != Engine.POSTGRESQL) {
-                        problems.at(f.get("all_databases").getValueNode(), "'all_databases' applies to postgresql checks only");
+                        problems.at(flagNode, "'all_databases' applies to postgresql checks only");
                     }
                 }
             } else {

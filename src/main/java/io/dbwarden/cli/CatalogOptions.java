@@ -1,9 +1,10 @@
 package io.dbwarden.cli;
 
 import io.dbwarden.cel.RuleCompiler;
-import io.dbwarden.check.Catalog;
-import io.dbwarden.check.CheckFileException;
+import io.dbwarden.check.CatalogLoad;
+import io.dbwarden.check.CatalogLoader;
 import io.dbwarden.check.CheckLoader;
+import io.dbwarden.check.CheckSelection;
 import io.dbwarden.password.PasswordDictionary;
 import java.io.IOException;
 import java.nio.file.Path;
@@ -21,9 +22,14 @@ final class CatalogOptions {
             description = "Weak-password checks try these passwords (one per line) instead of the built-in list.")
     Path passwordDictionary;
 
-    Catalog load() throws CheckFileException, IOException {
+    /** Parses every check file and compiles the selected checks; the caller decides how strict to be. */
+    CatalogLoad load(CheckSelection selection) throws IOException {
+        return new CatalogLoader(loader(), directories).load(selection);
+    }
+
+    private CheckLoader loader() throws IOException {
         PasswordDictionary dictionary = passwordDictionary == null ? PasswordDictionary.builtIn()
                 : PasswordDictionary.fromFile(passwordDictionary);
-        return Catalog.load(new CheckLoader(new RuleCompiler(dictionary)), directories);
+        return new CheckLoader(new RuleCompiler(dictionary));
     }
 }

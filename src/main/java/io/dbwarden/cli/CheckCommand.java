@@ -1,7 +1,9 @@
 package io.dbwarden.cli;
 
+import io.dbwarden.check.CatalogLoad;
 import io.dbwarden.check.Check;
 import io.dbwarden.check.CheckFileException;
+import io.dbwarden.check.CheckSelection;
 import io.dbwarden.check.Severity;
 import io.dbwarden.host.HostFactsResolver;
 import io.dbwarden.host.HostSpec;
@@ -93,7 +95,14 @@ final class CheckCommand implements Callable<Integer> {
         ConnectOptions connect = new ConnectOptions(Durations.parse(connectTimeout), Durations.parse(statementTimeout));
         RunOptions options = new RunOptions("cli", connect, Durations.parse(sample),
                 HostSpec.fromOptions(hostMemory, hostCpus, nodeExporter));
-        List<Check> checks = CheckSelection.select(catalog.load().all(), include, exclude);
+        CheckSelection selection = CheckSelection.byName(include, exclude)
+                .forEngines(targets.stream().map(t -> t.dsn().engine()).toList());
+        CatalogLoad load = catalog.load(selection);
+        List<Check> checks = load.strict().all();
+        if (include != null && load.definitions().stream().noneMatch(d -> selection.selectsName(d.name()))) {
+            throw new IllegalArgumentException("no check matches --checks '" + include + "'"
+                    + (exclude == null ? "" : " after --exclude '" + exclude + "'"));
+        }
         HostFactsResolver hosts = new HostFactsResolver(
                 HttpClient.newBuilder().connectTimeout(options.connect().connectTimeout()).build(),
                 options.connect().connectTimeout(), Path.of("/proc"));

@@ -3,12 +3,12 @@ package io.dbwarden.cli;
 import io.dbwarden.cel.RuleCompiler;
 import io.dbwarden.check.Check;
 import io.dbwarden.check.CheckFileException;
+import io.dbwarden.check.CheckFiles;
 import io.dbwarden.check.CheckLoader;
+import io.dbwarden.check.CheckSelection;
 import io.dbwarden.report.CatalogFormatter;
 import io.dbwarden.report.OutputFormat;
 import java.io.IOException;
-import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.concurrent.Callable;
@@ -38,7 +38,7 @@ final class ChecksCommand {
         @Override
         public Integer call() throws IOException, CheckFileException {
             OutputFormat f = OutputFormat.fromId(format);
-            List<Check> checks = catalog.load().all();
+            List<Check> checks = catalog.load(CheckSelection.ALL).strict().all();
             Output.write(spec.commandLine().getOut(), out -> new CatalogFormatter().list(checks, f, out));
             return ExitCodes.CLEAN;
         }
@@ -57,8 +57,9 @@ final class ChecksCommand {
 
         @Override
         public Integer call() throws IOException, CheckFileException {
-            Check check = catalog.load().find(name).orElseThrow(() -> new IllegalArgumentException(
-                    "no check named '" + name + "' (see 'dbwarden checks list')"));
+            Check check = catalog.load(CheckSelection.byName(name, null)).strict().find(name)
+                    .orElseThrow(() -> new IllegalArgumentException(
+                            "no check named '" + name + "' (see 'dbwarden checks list')"));
             Output.write(spec.commandLine().getOut(), out -> new CatalogFormatter().show(check, out));
             return ExitCodes.CLEAN;
         }
@@ -81,14 +82,11 @@ final class ChecksCommand {
             int bad = 0;
             for (Path file : files) {
                 try {
-                    Check check = loader.load(file.toString(), Files.readString(file, StandardCharsets.UTF_8));
+                    Check check = loader.load(file.toString(), CheckFiles.read(file));
                     out.println(file + ": ok (" + check.name() + ")");
                 } catch (CheckFileException e) {
                     bad++;
                     e.problems().forEach(err::println);
-                } catch (IOException e) {
-                    bad++;
-                    err.println(file + ":1:1: cannot read the file: " + e.getMessage());
                 }
             }
             return bad == 0 ? ExitCodes.CLEAN : ExitCodes.USAGE;

@@ -1,10 +1,10 @@
 package io.dbwarden.collect;
 
-import io.dbwarden.check.QuerySpec;
+import java.util.Objects;
 
-/** What makes two checks' queries the same query: identical SQL, run in the same databases. */
+/** What makes two checks' queries the same query: identical SQL (outer whitespace aside), run in the same databases. */
 public record QueryKey(String sql, boolean allDatabases) {
-    public static QueryKey of(QuerySpec spec) {
-        return new QueryKey(spec.sql().strip(), spec.allDatabases());
+    public QueryKey {
+        sql = Objects.requireNonNull(sql, "sql").strip();
     }
 }

@@ -3,6 +3,7 @@ package io.dbwarden.password;
 import java.nio.charset.StandardCharsets;
 import java.security.DigestException;
 import java.security.MessageDigest;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Base64;
 import java.util.HashSet;
@@ -50,12 +51,25 @@ public final class WeakPasswordDetector {
     public static final int REFERENCE_SHA2_ROUNDS = 5000;
     /** Slow verifiers with more iterations (rounds) than this are not tried at all (a candidate would take seconds). */
     public static final int MAX_SLOW_HASH_ITERATIONS = 100_000;
+    /**
+     * The most dictionary words a rule may ask to try against a slow verifier ({@code weak_password(v, u, N)} and
+     * {@code password_candidates(v, N)} use at most this many): about 1 s of one core per SCRAM verifier of the
+     * default cost. {@code weak_password(verifier, user, 10000)} over a dozen roles ran 42 s before this cap.
+     */
+    public static final int MAX_SLOW_HASH_WORDS = 1_000;
+    /**
+     * Wall-clock time one verifier may take (its candidates are hashed on every core). At
+     * {@link #MAX_SLOW_HASH_WORDS} a default-cost verifier takes about 0.5 s on 2 idle cores; past this the check
+     * gives up with an error rather than hold a rule evaluation (which has its own limit) for longer.
+     */
+    public static final Duration MAX_CHECK_TIME = Duration.ofSeconds(2);
 
     private static final int CACHE_LIMIT = 100_000;
     private static final int WORKERS = Math.max(1, Runtime.getRuntime().availableProcessors());
 
     private final PasswordDictionary dictionary;
     private final int slowHashCandidates;
+    private final Duration timeLimit;
     private final Map<String, PasswordMatch> cache = new ConcurrentHashMap<>();
     private volatile Set<String> nativeDictionaryDigests;
 
@@ -65,11 +79,20 @@ public final class WeakPasswordDetector {
 
     /** {@code slowHashCandidates}: dictionary words tried against a slow verifier of the default cost. */
     public WeakPasswordDetector(PasswordDictionary dictionary, int slowHashCandidates) {
+        this(dictionary, slowHashCandidates, MAX_CHECK_TIME);
+    }
+
+    /** As {@link #WeakPasswordDetector(PasswordDictionary, int)}, giving up on one verifier after {@code timeLimit}. */
+    public WeakPasswordDetector(PasswordDictionary dictionary, int slowHashCandidates, Duration timeLimit) {
         this.dictionary = Objects.requireNonNull(dictionary, "dictionary");
-        if (slowHashCandidates < 0) {
-            throw new IllegalArgumentException("slowHashCandidates must not be negative");
+        if (slowHashCandidates < 0 || slowHashCandidates > MAX_SLOW_HASH_WORDS) {
+            throw new IllegalArgumentException("slowHashCandidates must be between 0 and " + MAX_SLOW_HASH_WORDS);
+        }
+        if (timeLimit.isNegative() || timeLimit.isZero()) {
+            throw new IllegalArgumentException("the time limit must be positive");
         }
         this.slowHashCandidates = slowHashCandidates;
+        this.timeLimit = timeLimit;
     }
 
     public PasswordDictionary dictionary() {
@@ -97,14 +120,16 @@ public final class WeakPasswordDetector {
     /**
      * As {@link #check(String, String)}, with {@code slowHashWords} dictionary words tried against a slow verifier
      * of the default cost (SCRAM-SHA-256: 4096 iterations; caching_sha2_password: 5000 rounds), proportionally more
-     * or fewer for other costs; a check's params can raise it.
+     * or fewer for other costs; a check's params can raise it up to {@link #MAX_SLOW_HASH_WORDS}.
+     *
+     * @throws TimeLimitExceeded when the verifier's candidates take longer than the detector's time limit
      */
     public PasswordMatch check(String verifier, String user, int slowHashWords) {
         if (verifier == null || verifier.isEmpty()) {
             return PasswordMatch.NONE;
         }
         String name = user == null ? "" : user;
-        int words = Math.max(0, slowHashWords);
+        int words = clamp(slowHashWords);
         String key = cacheKey(verifier, name, words);
         PasswordMatch cached = cache.get(key);
         if (cached != null) {
@@ -133,7 +158,7 @@ public final class WeakPasswordDetector {
         return switch (PasswordScheme.of(verifier)) {
             case MYSQL_NATIVE_PASSWORD, MD5 -> dictionary.size();
             case SCRAM_SHA_256, CACHING_SHA2_PASSWORD -> slow(verifier)
-                    .map(v -> slowWords(v, Math.max(0, slowHashWords))).orElse(0);
+                    .map(v -> slowWords(v, clamp(slowHashWords))).orElse(0);
             case EMPTY, UNKNOWN -> 0;
         };
     }
@@ -158,6 +183,11 @@ public final class WeakPasswordDetector {
                     + " iterations, more than " + PasswordDictionary.count(MAX_SLOW_HASH_ITERATIONS) + ")";
         }
         return dictionary.describe(dictionaryWordsTried(verifier, slowHashWords));
+    }
+
+    /** A rule's word count within 0..{@link #MAX_SLOW_HASH_WORDS}. */
+    private static int clamp(int slowHashWords) {
+        return Math.max(0, Math.min(slowHashWords, MAX_SLOW_HASH_WORDS));
     }
 
     /** The account's name as it is, lower-case, upper-case and capitalised: distinct, non-empty, in that order. */
@@ -279,7 +309,12 @@ public final class WeakPasswordDetector {
         List<String> candidates = new ArrayList<>(userNameVariants(user));
         int names = candidates.size();
         candidates.addAll(dictionary.passwords().subList(0, slowWords(verifier, slowHashWords)));
-        int first = firstMatch(verifier, candidates);
+        int first = firstMatch(verifier, candidates, System.nanoTime() + timeLimit.toNanos());
+        if (first == TIMED_OUT) {
+            throw new TimeLimitExceeded("weak_password gave up: trying " + candidates.size()
+                    + " candidates against one verifier took longer than its time limit of "
+                    + io.dbwarden.units.Durations.format(timeLimit) + "; ask for fewer slow_hash_words");
+        }
         if (first < 0) {
             return PasswordMatch.NONE;
         }
@@ -287,15 +322,22 @@ public final class WeakPasswordDetector {
     }
 
     /**
-     * The index of the first candidate that matches, or -1. Workers claim candidates in order, and stop once a
-     * match earlier than anything they could still claim is known, so the result is the first match in list order.
+     * The index of the first candidate that matches, -1 for none, or {@link #TIMED_OUT}. Workers claim candidates
+     * in order, and stop once a match earlier than anything they could still claim is known, so the result is the
+     * first match in list order. Past the deadline every worker stops before its next candidate, and this returns
+     * only when all of them have: nothing goes on hashing after a time-out.
      */
-    private static int firstMatch(Slow verifier, List<String> candidates) {
+    private static int firstMatch(Slow verifier, List<String> candidates, long deadline) {
         int n = candidates.size();
         AtomicInteger next = new AtomicInteger();
         AtomicInteger found = new AtomicInteger(Integer.MAX_VALUE);
+        java.util.concurrent.atomic.AtomicBoolean timedOut = new java.util.concurrent.atomic.AtomicBoolean();
         Runnable worker = () -> {
             for (int i = next.getAndIncrement(); i < n && i < found.get(); i = next.getAndIncrement()) {
+                if (System.nanoTime() - deadline > 0) {
+                    timedOut.set(true);
+                    return;
+                }
                 if (verifier.matcher().test(candidates.get(i))) {
                     found.accumulateAndGet(i, Math::min);
                 }
@@ -313,8 +355,20 @@ public final class WeakPasswordDetector {
                 await(f);
             }
         }
+        if (timedOut.get()) {
+            return TIMED_OUT;
+        }
         int first = found.get();
         return first == Integer.MAX_VALUE ? -1 : first;
+    }
+
+    private static final int TIMED_OUT = -2;
+
+    /** A verifier whose candidates took longer than the detector's time limit; the message names the limit. */
+    public static final class TimeLimitExceeded extends RuntimeException {
+        TimeLimitExceeded(String message) {
+            super(message, null, false, false);
+        }
     }
 
     private static void await(Future<?> future) {

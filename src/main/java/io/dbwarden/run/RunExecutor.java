@@ -65,6 +65,10 @@ public final class RunExecutor {
         this.sources = Map.copyOf(sources);
     }
 
+    /**
+     * Checks every target. Whatever is thrown while checking one target (OutOfMemoryError and StackOverflowError
+     * included) stays with it: its items become errors with the reason, and every other target is reported.
+     */
     public RunReport run(List<Check> checks, List<Target> targets, RunOptions options) {
         Instant started = clock.instant();
         List<TargetReport> reports = new ArrayList<>();
@@ -73,16 +77,31 @@ public final class RunExecutor {
             for (Target target : targets) {
                 futures.add(pool.submit(() -> checkTarget(target, checks, options)));
             }
-            for (Future<TargetReport> f : futures) {
-                reports.add(f.get());
+            for (int i = 0; i < futures.size(); i++) {
+                Target target = targets.get(i);
+                try {
+                    reports.add(futures.get(i).get());
+                } catch (ExecutionException e) {
+                    reports.add(crashed(target, checks, e.getCause()));
+                }
             }
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
             throw new IllegalStateException("run interrupted", e);
-        } catch (ExecutionException e) {
-            throw new IllegalStateException("a target's run crashed: " + e.getCause(), e.getCause());
         }
         return new RunReport(options.trigger(), started, clock.instant(), checks, reports);
+    }
+
+    /** The report of a target whose checking threw: the throwable's type and message, never its stack. */
+    private static TargetReport crashed(Target target, List<Check> allChecks, Throwable thrown) {
+        String reason = target.name() + ": checking it failed unexpectedly: " + thrown.getClass().getName()
+                + (thrown.getMessage() == null ? "" : ": " + thrown.getMessage());
+        List<RunItem> items = allChecks.stream()
+                .filter(c -> c.engine() == target.dsn().engine())
+                .map(c -> RunItem.error(target.name(), c.name(), "target could not be checked: " + reason))
+                .toList();
+        return new TargetReport(target.name(), target.dsn().engine().id(), target.dsn().redacted(), Optional.empty(),
+                Optional.of(reason), items, TargetStats.NONE);
     }
 
     private TargetReport checkTarget(Target target, List<Check> allChecks, RunOptions options) {
@@ -152,7 +171,7 @@ public final class RunExecutor {
         Set<QueryKey> queries = new LinkedHashSet<>();
         for (Check check : due) {
             facts.addAll(check.rule().facts());
-            check.queries().forEach(q -> queries.add(QueryKey.of(q)));
+            check.queries().forEach(q -> queries.add(new QueryKey(q.sql(), q.allDatabases())));
         }
         facts.removeAll(FREE_FACTS);
         return new CollectionPlan(facts, queries, options.sample());
@@ -181,7 +200,7 @@ public final class RunExecutor {
             activation.put(fact.variable(), value.get());
         }
         for (QuerySpec q : check.queries()) {
-            QueryOutcome outcome = facts.queries().get(QueryKey.of(q));
+            QueryOutcome outcome = facts.queries().get(new QueryKey(q.sql(), q.allDatabases()));
             if (outcome instanceof QueryOutcome.Failed failed) {
                 String reason = "query '" + q.name() + "': " + failed.message();
                 return failed.permissionDenied() ? RunItem.skipped(target.name(), check.name(), reason)

@@ -46,7 +46,57 @@ class RuleCompilerTest {
         CompiledRule rule = COMPILER.compile("rows.exists(a, rows.exists(b, rows.exists(c, false)))", List.of("rows"));
         List<Map<String, Object>> rows = Collections.nCopies(200, Map.of("n", 1L));
         assertThatThrownBy(() -> rule.evaluate(Map.of("rows", rows)))
-                .isInstanceOf(RuleEvaluationException.class).hasMessageContaining("Iteration budget exceeded");
+                .isInstanceOf(RuleEvaluationException.class)
+                .hasMessage("the rule ran more than its limit of 1,000,000 comprehension steps and was stopped");
+    }
+
+    /** Issue 6, reproduction 5: this rule would build 40,000 strings of 400 KB (16 GB) and end the process. */
+    @Test
+    void aRuleThatBuildsMoreThanTheSizeLimitIsStoppedNamingIt() throws Exception {
+        CompiledRule rule = COMPILER.compile("size(w.map(a, w.map(b, a.s + b.s))) > 0", List.of("w"));
+        List<Map<String, Object>> rows = Collections.nCopies(200, Map.of("s", "x".repeat(200_000)));
+        long t0 = System.nanoTime();
+        assertThatThrownBy(() -> rule.evaluate(Map.of("w", rows)))
+                .isInstanceOf(RuleEvaluationException.class)
+                .hasMessage("the rule built more than its size limit of 16 MiB of strings, lists and maps and was stopped");
+        assertThat((System.nanoTime() - t0) / 1_000_000).isLessThan(2_000);
+    }
+
+    @Test
+    void manySmallListLiteralsAddUpToTheSizeLimit() throws Exception {
+        CompiledRule rule = COMPILER.compile("w.map(a, w.map(b, [a, b, a, b, a, b, a, b])).size() > 0", List.of("w"));
+        List<Map<String, Object>> rows = Collections.nCopies(1_000, Map.of("n", 1L));
+        assertThatThrownBy(() -> rule.evaluate(Map.of("w", rows)))
+                .isInstanceOf(RuleEvaluationException.class).hasMessageContaining("size limit");
+    }
+
+    @Test
+    void collectingManyRowsIsNotCountedTwiceAsTheResultGrows() throws Exception {
+        CompiledRule rule = COMPILER.compile("rows.filter(r, r.n >= 0).map(r, {'n': r.n})", List.of("rows"));
+        List<Map<String, Object>> rows = Collections.nCopies(20_000, Map.of("n", 1L));
+        // counted at every step, the growing result would add up to 20,000² / 2 elements: 1.6 GB
+        assertThat((List<?>) rule.evaluate(Map.of("rows", rows))).hasSize(20_000);
+    }
+
+    @Test
+    void aRuleThatRunsPastTheTimeLimitIsStoppedOnItsOwnThreadNamingTheLimit() throws Exception {
+        // 40,000 regular-expression scans of 200 KB: minutes of CPU, no memory to speak of
+        CompiledRule rule = COMPILER.compile("w.all(a, w.all(b, !a.s.matches('x*y')))", List.of("w"));
+        List<Map<String, Object>> rows = Collections.nCopies(200, Map.of("s", "x".repeat(200_000)));
+        long t0 = System.nanoTime();
+        assertThatThrownBy(() -> rule.evaluate(Map.of("w", rows)))
+                .isInstanceOf(RuleEvaluationException.class)
+                .hasMessage("the rule ran longer than its time limit of 10s and was stopped");
+        long millis = (System.nanoTime() - t0) / 1_000_000;
+        assertThat(millis).isBetween(RuleLimits.MAX_EVALUATION_TIME.toMillis(), RuleLimits.MAX_EVALUATION_TIME.toMillis() + 3_000);
+    }
+
+    @Test
+    void aRuleLongerThanTheLimitIsRejectedBeforeParsing() {
+        String rule = "true" + " && true".repeat(RuleLimits.MAX_EXPRESSION_CHARS / 8);
+        assertThatThrownBy(() -> COMPILER.compile(rule, List.of()))
+                .isInstanceOf(RuleCompileException.class)
+                .hasMessageContaining("a rule may have at most 16384");
     }
 
     @Test

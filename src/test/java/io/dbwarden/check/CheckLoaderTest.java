@@ -250,4 +250,156 @@ class CheckLoaderTest {
                 + " has no 'key', so its name must match [a-zA-Z_][a-zA-Z0-9_]*");
         assertThat(LOADER.load("c.yaml", ODD_FIELD + "key: [n]\n").key()).contains(List.of("n"));
     }
+
+    private static final String HEADER = """
+            name: hostile_check
+            engine: mysql
+            category: security
+            severity: info
+            summary: s
+            description: d
+            remediation: r
+            """;
+
+    @Test
+    void parsingReadsEverythingButTheRuleWhichOnlyCompilingChecks() throws Exception {
+        String badRule = VALID.replace("mappings.filter(", "mapings.filter(");
+        CheckDefinition definition = LOADER.parse("c.yaml", badRule);
+        assertThat(definition.name()).isEqualTo("postgresql_fdw_password_not_required");
+        assertThat(definition.engine()).isEqualTo(Engine.POSTGRESQL);
+        assertThatThrownBy(() -> LOADER.compile(definition))
+                .isInstanceOf(CheckFileException.class)
+                .hasMessageStartingWith("c.yaml:18:3: rule: undeclared reference to 'mapings'");
+        assertThat(LOADER.compile(LOADER.parse("c.yaml", VALID)).rule().outputKeys()).contains("server");
+    }
+
+    /** Issue 6, reproduction 6: a 2.7 KB file of nested aliases ran 91 s and ran out of memory. */
+    @Test
+    void anchorsAndAliasesAreRefusedAtTheirPositionAtOnce() {
+        StringBuilder yaml = new StringBuilder(HEADER).append("params:\n  l0: &l0 [lol, lol, lol, lol, lol, lol, lol, lol, lol]\n");
+        for (int level = 1; level <= 24; level++) {
+            yaml.append("  l").append(level).append(": &l").append(level).append(" [")
+                    .append(String.join(", ", java.util.Collections.nCopies(16, "*l" + (level - 1)))).append("]\n");
+        }
+        yaml.append("rule: \"true\"\n");
+        assertThat(yaml.length()).isBetween(2_500, 3_000);
+        long t0 = System.nanoTime();
+        CheckProblem p = onlyProblem(yaml.toString());
+        assertThat((System.nanoTime() - t0) / 1_000_000).isLessThan(1_000);
+        assertThat(p.toString()).isEqualTo("c.yaml:9:7: YAML anchors (&l0) are not allowed in check files");
+        assertThat(onlyProblem(HEADER + "params: { a: *x }\nrule: \"true\"\n").toString())
+                .isEqualTo("c.yaml:8:14: YAML aliases (*name) are not allowed in check files");
+    }
+
+    /** Issue 6, reproduction 6: '[' nested 20,000 deep ended in a raw StackOverflowError. */
+    @Test
+    void nestingDeeperThanTheLimitIsRefusedWhereItGoesTooDeep() {
+        String deep = HEADER + "params:\n  deep: " + "[".repeat(20_000) + "1" + "]".repeat(20_000) + "\nrule: \"true\"\n";
+        CheckProblem p = onlyProblem(deep);
+        // the file and params are two levels, so the 15th '[' is the 17th level
+        assertThat(p.toString()).isEqualTo("c.yaml:9:23: the YAML nests deeper than 16 levels, the most a check file may");
+        String atTheLimit = HEADER + "params:\n  deep: " + "[".repeat(14) + "1" + "]".repeat(14) + "\nrule: \"true\"\n";
+        assertThat(problems(atTheLimit + "key: [x]\n")).extracting(CheckProblem::message)
+                .noneMatch(m -> m.contains("nests deeper"));
+    }
+
+    @Test
+    void aFileLargerThanTheLimitIsRefusedBeforeItIsParsed() {
+        String big = HEADER + "rule: \"true\"\n# " + "x".repeat(CheckFileLimits.MAX_FILE_BYTES) + "\n";
+        assertThat(onlyProblem(big).toString()).isEqualTo("c.yaml:1:1: the file is larger than 256 KiB, the most a check file may hold");
+        String multiByte = HEADER + "rule: \"true\"\n# " + "é".repeat(CheckFileLimits.MAX_FILE_BYTES / 2) + "\n";
+        assertThat(onlyProblem(multiByte).message()).as("bytes, not characters").contains("larger than 256 KiB");
+    }
+
+    @Test
+    void aFileOnDiskIsReadOnlyUpToTheLimit(@org.junit.jupiter.api.io.TempDir java.nio.file.Path dir) throws Exception {
+        java.nio.file.Path huge = dir.resolve("huge.yaml");
+        try (var out = java.nio.file.Files.newOutputStream(huge)) {
+            byte[] block = new byte[1 << 20];
+            java.util.Arrays.fill(block, (byte) '#');
+            for (int i = 0; i < 64; i++) {
+                out.write(block);
+            }
+        }
+        assertThatThrownBy(() -> CheckFiles.read(huge))
+                .isInstanceOf(CheckFileException.class)
+                .hasMessage(huge + ":1:1: the file is larger than 256 KiB, the most a check file may hold");
+        java.nio.file.Path latin1 = dir.resolve("latin1.yaml");
+        java.nio.file.Files.write(latin1, new byte[] {'n', 'a', 'm', 'e', ':', ' ', (byte) 0xe9});
+        assertThatThrownBy(() -> CheckFiles.read(latin1)).hasMessage(latin1 + ":1:1: the file is not UTF-8 text");
+    }
+
+    @Test
+    void moreQueriesThanTheLimitAreRefusedAtTheQueries() {
+        StringBuilder yaml = new StringBuilder(HEADER).append("queries:\n");
+        for (int i = 0; i <= CheckFileLimits.MAX_QUERIES; i++) {
+            yaml.append("  q").append(i).append(": SELECT ").append(i).append(" AS n\n");
+        }
+        yaml.append("rule: \"true\"\n");
+        assertThat(onlyProblem(yaml.toString()).toString())
+                .isEqualTo("c.yaml:9:3: the check has 17 queries; a check may have at most 16");
+    }
+
+    @Test
+    void aRuleLongerThanTheLimitIsRefusedAtTheRule() {
+        String rule = "true" + " && true".repeat(io.dbwarden.cel.RuleLimits.MAX_EXPRESSION_CHARS / 8);
+        assertThat(onlyProblem(HEADER + "rule: " + rule + "\n").toString())
+                .isEqualTo("c.yaml:8:7: the rule has 16388 characters; a rule may have at most 16384");
+    }
+
+    @Test
+    void valuesWithNoCelCounterpartAreProblemsAtTheirPosition() {
+        assertThat(onlyProblem(HEADER + "params: { n: 99999999999999999999 }\nrule: \"true\"\n").toString())
+                .isEqualTo("c.yaml:8:14: parameter 'n': number 99999999999999999999 does not fit in 64 bits");
+        assertThat(onlyProblem(HEADER + "params: { m: { ? [a] : 1 } }\nrule: \"true\"\n").message())
+                .isEqualTo("parameter 'm': keys must be plain words");
+        assertThat(onlyProblem(HEADER + "queries:\n  ? [a]\n  : SELECT 1\nrule: \"true\"\n").message())
+                .isEqualTo("query names must be plain words");
+        assertThat(onlyProblem(HEADER + "interval: 999999999999999999h\nrule: \"true\"\n").line()).isEqualTo(8);
+    }
+
+    @Test
+    void infinityIsTheOneNumberYamlSpellsOtherwise() throws Exception {
+        Check c = LOADER.load("c.yaml", HEADER + "params: { inf: .inf, big: 9223372036854775807 }\nrule: \"true\"\n");
+        assertThat(c.params()).containsEntry("inf", Double.POSITIVE_INFINITY).containsEntry("big", Long.MAX_VALUE);
+    }
+
+    /**
+     * Every mangled version of a valid file ends as problems with positions, never as another exception, and never
+     * as the loader's last-resort "could not be read" either (which would mean an input nothing else foresaw).
+     */
+    @Test
+    void mangledFilesOnlyEverEndAsProblems() {
+        String[] splices = {"[", "]", "{", "}", "&a ", "*a", ":", "- ", "'", "\"", "\t", "\n", "\n  ", "!!binary ",
+                "!!set ", "? ", "0x", "99999999999999999999", "{{", "}}", "%", "\u0000", "\u2028", "\ufeff", ".inf",
+                "<<: ", "---\n", "...\n", "#", "|", ">", "\\", "null", "~", "\ud800"};
+        java.util.Random random = new java.util.Random(6);
+        int rejected = 0;
+        for (int i = 0; i < 600; i++) {
+            StringBuilder text = new StringBuilder(VALID);
+            for (int edits = 1 + random.nextInt(3); edits > 0; edits--) {
+                int at = random.nextInt(text.length());
+                switch (random.nextInt(3)) {
+                    case 0 -> text.delete(at, Math.min(text.length(), at + 1 + random.nextInt(12)));
+                    case 1 -> text.insert(at, splices[random.nextInt(splices.length)]);
+                    default -> text.insert(at, text.substring(at, Math.min(text.length(), at + random.nextInt(40))));
+                }
+            }
+            String mangled = text.toString();
+            try {
+                LOADER.load("c.yaml", mangled);
+            } catch (CheckFileException e) {
+                rejected++;
+                assertThat(e.problems()).as(mangled).isNotEmpty().allSatisfy(p -> {
+                    assertThat(p.file()).isEqualTo("c.yaml");
+                    assertThat(p.line()).isPositive();
+                    assertThat(p.column()).isPositive();
+                    assertThat(p.message()).as(mangled).doesNotContain("could not be read (");
+                });
+            } catch (RuntimeException | Error e) {
+                throw new AssertionError("a mangled file ended in " + e + ":\n" + mangled, e);
+            }
+        }
+        assertThat(rejected).isGreaterThan(400);
+    }
 }

@@ -1,8 +1,10 @@
 package io.dbwarden.password;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import java.nio.charset.StandardCharsets;
+import java.time.Duration;
 import java.util.List;
 import org.junit.jupiter.api.Test;
 
@@ -113,5 +115,30 @@ class WeakPasswordDetectorTest {
         String scram = BUILT_IN.candidatesTried(ScramSha256Verifier.create("password", SALT, 4096));
         assertThat(scram).startsWith("the " + WeakPasswordDetector.DEFAULT_SLOW_HASH_CANDIDATES + " most common of the 3,545");
         assertThat(scram).doesNotContain("password1").doesNotContain("123456");
+    }
+
+    /** Issue 6, reproduction 7: weak_password(verifier, user, 10000) tried the whole list against every SCRAM role. */
+    @Test
+    void aRuleAskingForMoreSlowHashWordsThanTheMaximumGetsTheMaximum() {
+        String scram = ScramSha256Verifier.create("not in the list", SALT, 4096);
+        assertThat(BUILT_IN.dictionaryWordsTried(scram, 10_000)).isEqualTo(WeakPasswordDetector.MAX_SLOW_HASH_WORDS);
+        assertThat(BUILT_IN.candidatesTried(scram, 10_000)).startsWith("the 1,000 most common of the 3,545 passwords");
+        assertThat(BUILT_IN.dictionaryWordsTried(scram, -5)).isZero();
+    }
+
+    @Test
+    void aVerifierThatTakesLongerThanTheTimeLimitEndsInAnErrorNamingItAndLeavesNothingHashing() {
+        WeakPasswordDetector impatient = new WeakPasswordDetector(PasswordDictionary.builtIn(), 15, Duration.ofMillis(100));
+        String scram = ScramSha256Verifier.create("not in the list", SALT, 4096);
+        long t0 = System.nanoTime();
+        // 1,000 candidates of about 1 ms of one core each
+        assertThatThrownBy(() -> impatient.check(scram, "grace", WeakPasswordDetector.MAX_SLOW_HASH_WORDS))
+                .isInstanceOf(WeakPasswordDetector.TimeLimitExceeded.class)
+                .hasMessageContaining("took longer than its time limit of 100ms")
+                .hasMessageNotContaining("not in the list");
+        long millis = (System.nanoTime() - t0) / 1_000_000;
+        // the call returns only once every worker has stopped; each finishes at most the candidate it holds
+        assertThat(millis).isLessThan(1_000);
+        assertThat(impatient.cachedResults()).as("a time-out is not an answer to remember").isZero();
     }
 }

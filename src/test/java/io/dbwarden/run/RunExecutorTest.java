@@ -137,4 +137,33 @@ class RunExecutorTest {
             assertThat(report.targets().get(0).stats().connections()).isEqualTo(3);
         }
     }
+
+    /**
+     * Issue 6, reproduction 5: an OutOfMemoryError while checking one target ended the run with no report for any.
+     * Here the PostgreSQL target's check really throws: its params (as a configuration's per-check override may set
+     * them) are a list of 2^31-1 elements, whose conversion for the rule asks for an array larger than the VM allows,
+     * or a list that holds itself, whose conversion recurses until the stack overflows.
+     */
+    @Test
+    void whateverIsThrownWhileCheckingOneTargetMakesItsItemsErrorsAndTheOthersAreStillReported() throws Exception {
+        Check poisoned = check("poisoned_check", "postgresql", "params: { words: [] }", "size(params.words) > 0");
+        Check fine = check("fine_check", "mysql", "", "version.flavor == 'mariadb'");
+        List<Object> itself = new java.util.ArrayList<>();
+        itself.add(itself);
+        for (Object words : List.of(java.util.Collections.nCopies(Integer.MAX_VALUE, "x"), itself)) {
+            RunReport report = run(List.of(poisoned.withParams(Map.of("words", words)), fine), Path.of("/proc"),
+                    HostSpec.none(), PostgresServer.shared().dsn("postgres"), MariaDbServer.shared().dsn());
+
+            RunItem crashed = item(report, "t0", "poisoned_check");
+            assertThat(crashed.status()).isEqualTo(ItemStatus.ERROR);
+            String thrown = words == itself ? "java.lang.StackOverflowError" : "java.lang.OutOfMemoryError";
+            assertThat(crashed.reason()).get().asString()
+                    .startsWith("target could not be checked: t0: checking it failed unexpectedly: " + thrown);
+            assertThat(report.targets().get(0).failure()).get().asString().contains(thrown);
+            assertThat(report.anyTargetFailed()).as("the CLI exits 3").isTrue();
+
+            assertThat(item(report, "t1", "fine_check").status()).isEqualTo(ItemStatus.FINDINGS);
+            assertThat(report.targets().get(1).failed()).isFalse();
+        }
+    }
 }
