@@ -11,13 +11,13 @@ import java.util.regex.Pattern;
  */
 public record ListenAddress(String host, int port) {
 
-    /** Where a fresh installation listens: loopback only. */
-    public static final ListenAddress DEFAULT = new ListenAddress("127.0.0.1", 9650);
-
     private static final int MAX_PORT = 65_535;
     private static final Pattern HOST = Pattern.compile("[A-Za-z0-9]([A-Za-z0-9.\\-]*)");
     private static final Pattern IPV4_LOOPBACK = Pattern.compile("127\\.\\d{1,3}\\.\\d{1,3}\\.\\d{1,3}");
     private static final Pattern IPV6 = Pattern.compile("[0-9A-Fa-f:.]+");
+
+    /** Where a fresh installation listens: loopback only (declared after the patterns its constructor uses). */
+    public static final ListenAddress DEFAULT = new ListenAddress("127.0.0.1", 9650);
 
     public ListenAddress {
         if (host == null) {
