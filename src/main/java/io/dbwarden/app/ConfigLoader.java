@@ -23,11 +23,29 @@ public final class ConfigLoader {
 
     /** The environment variable naming the configuration file when {@code --config} is not given. */
     public static final String CONFIG_ENV = "DBWARDEN_CONFIG";
+    /** The file read when neither {@code --config} nor {@link #CONFIG_ENV} names one, if it exists. */
+    public static final Path DEFAULT_FILE = Path.of("dbwarden.yaml");
     /** A configuration file is a page of settings; anything this big is the wrong file. */
     static final long MAX_FILE_BYTES = 1024 * 1024;
     private static final String DEFAULT_WHERE = "default";
 
     private ConfigLoader() {
+    }
+
+    /**
+     * Which configuration file to read: the {@code --config} flag's, else {@link #CONFIG_ENV}'s, else
+     * {@code dbwarden.yaml} in the working directory when there is one, else none (the defaults serve a fresh machine).
+     * A file named by the flag or the variable must exist; {@link #load} reports it otherwise.
+     */
+    public static Optional<Path> configFile(Optional<Path> flag, Map<String, String> env) {
+        if (flag.isPresent()) {
+            return flag;
+        }
+        String fromEnv = env.get(CONFIG_ENV);
+        if (fromEnv != null && !fromEnv.isBlank()) {
+            return Optional.of(Path.of(fromEnv.strip()));
+        }
+        return Files.isRegularFile(DEFAULT_FILE) ? Optional.of(DEFAULT_FILE) : Optional.empty();
     }
 
     /** Loads from the process environment, without flags. */

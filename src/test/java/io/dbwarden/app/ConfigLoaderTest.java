@@ -116,6 +116,26 @@ class ConfigLoaderTest {
     }
 
     @Test
+    void theExampleConfigurationDocumentsEverySettingAndItsVariable() throws Exception {
+        String example = Files.readString(Path.of("dbwarden.example.yaml"));
+        for (Setting s : Setting.values()) {
+            String leaf = s.path().substring(s.path().lastIndexOf('.') + 1);
+            assertThat(example).as(s.path()).contains(leaf + ":");
+            s.envVar().ifPresent(env -> assertThat(example).as(s.path()).contains(env));
+        }
+    }
+
+    @Test
+    void theConfigurationFileIsTheFlagsElseTheVariablesElseNone() {
+        assertThat(ConfigLoader.configFile(Optional.of(Path.of("/etc/a.yaml")), Map.of("DBWARDEN_CONFIG", "/etc/b.yaml")))
+                .contains(Path.of("/etc/a.yaml"));
+        assertThat(ConfigLoader.configFile(Optional.empty(), Map.of("DBWARDEN_CONFIG", "/etc/b.yaml")))
+                .contains(Path.of("/etc/b.yaml"));
+        // the tests run in the repository root, which has dbwarden.example.yaml but no dbwarden.yaml
+        assertThat(ConfigLoader.configFile(Optional.empty(), Map.of())).isEmpty();
+    }
+
+    @Test
     void everySettingButPerCheckOverridesHasAnEnvironmentVariable() {
         for (Setting s : Setting.values()) {
             assertThat(s.envVar().isPresent()).as(s.path()).isEqualTo(s != Setting.CHECK_OVERRIDES);
