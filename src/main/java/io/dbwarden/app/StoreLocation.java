@@ -11,6 +11,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
+import java.util.regex.Pattern;
 
 /**
  * Where the service keeps its state: {@code h2} (the embedded default, a file {@code dbwarden.mv.db} under the data
@@ -27,6 +28,10 @@ public sealed interface StoreLocation {
         public H2File {
             Objects.requireNonNull(file, "file");
             file = file.toAbsolutePath().normalize();
+            // The path becomes part of an H2 URL, where ';' starts settings (INIT=… runs SQL): never let it through.
+            if (file.toString().contains(";")) {
+                throw new IllegalArgumentException("the H2 store path must not contain ';': " + file);
+            }
         }
 
         @Override
@@ -40,11 +45,17 @@ public sealed interface StoreLocation {
             Map<String, String> tls) implements StoreLocation {
 
         static final int DEFAULT_PORT = 5432;
+        /** The database name becomes part of a JDBC URL, where '?' or '&' would smuggle in driver settings. */
+        static final Pattern DATABASE = Pattern.compile("[A-Za-z0-9_.$\\-]{1,63}");
         static final List<String> TLS_PARAMS = List.of("sslmode", "sslrootcert", "sslcert", "sslkey");
 
         public Postgres {
             if (host == null || host.isBlank() || user == null || user.isBlank() || database == null || database.isBlank()) {
                 throw new IllegalArgumentException("a PostgreSQL store needs a host, a user and a database");
+            }
+            if (!DATABASE.matcher(database).matches()) {
+                throw new IllegalArgumentException("store database name '" + database
+                        + "' must be 1 to 63 letters, digits, '_', '.', '$' or '-'");
             }
             Objects.requireNonNull(password, "password");
             tls = Collections.unmodifiableMap(new LinkedHashMap<>(tls));

