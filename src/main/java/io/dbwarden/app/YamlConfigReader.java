@@ -1,5 +1,6 @@
 package io.dbwarden.app;
 
+import io.dbwarden.check.Interval;
 import io.dbwarden.host.HostSpec;
 import io.dbwarden.units.Durations;
 import java.net.URI;
@@ -318,10 +319,10 @@ final class YamlConfigReader {
             if (f == null) {
                 continue;
             }
-            Optional<io.dbwarden.check.Interval> interval = Optional.empty();
+            Optional<Interval> interval = Optional.empty();
             if (f.containsKey("interval")) {
-                io.dbwarden.check.Interval parsed =
-                        convert(f.get("interval").getValueNode(), io.dbwarden.check.Interval::parse, null);
+                Interval parsed =
+                        convert(f.get("interval").getValueNode(), Interval::parse, null);
                 if (parsed == null) {
                     continue;
                 }
