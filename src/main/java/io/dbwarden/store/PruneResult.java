@@ -1,0 +1,5 @@
+package io.dbwarden.store;
+
+/** What {@link Store#prune} deleted. */
+public record PruneResult(int runs, int findings, int historyEvents, int silences) {
+}
