@@ -7,9 +7,16 @@ import com.fasterxml.jackson.databind.DeserializationFeature;
 import com.fasterxml.jackson.databind.JsonMappingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.SerializationFeature;
+import com.fasterxml.jackson.databind.exc.MismatchedInputException;
 import com.fasterxml.jackson.databind.exc.UnrecognizedPropertyException;
 import com.fasterxml.jackson.databind.json.JsonMapper;
 import com.fasterxml.jackson.datatype.jsr310.JavaTimeModule;
+import java.time.temporal.TemporalAccessor;
+import java.time.temporal.TemporalAmount;
+import java.util.Arrays;
+import java.util.Collection;
+import java.util.regex.Pattern;
+import java.util.stream.Collectors;
 
 /**
  * The JSON mapper of the HTTP API: strict on the way in (unknown fields, duplicate keys, trailing content and nulls
@@ -26,22 +33,65 @@ public final class Json {
             .enable(StreamReadFeature.STRICT_DUPLICATE_DETECTION)
             .build();
 
+    private static final Pattern SOURCE = Pattern.compile(" \\(start marker at \\[Source:.*?\\]\\)|\\s*\\[Source:.*?\\]");
+
     private Json() {}
 
     /**
      * What was wrong with a request body, with its position, for a 400: e.g. {@code malformed JSON at line 1,
-     * column 12: Unexpected character ('}' (code 125))…}. Jackson's own message would add the source, which may be
-     * the body itself; this keeps only the reason and the place.
+     * column 12: Unexpected character ('}' (code 125))…} or {@code invalid value in $.count at line 1, column 21:
+     * expected a number}. Jackson's own messages would add the source (possibly the body itself) and Java type
+     * names; this keeps the reason and the place.
      */
     static String describe(JacksonException e) {
         String where = position(e.getLocation());
         if (e instanceof UnrecognizedPropertyException unknown) {
-            return "unknown field \"" + unknown.getPropertyName() + "\"" + at(path(unknown)) + where;
+            String path = path(unknown);
+            return "unknown field " + (path.isEmpty() ? "\"" + unknown.getPropertyName() + "\"" : path) + where;
+        }
+        if (e instanceof MismatchedInputException mismatch) {
+            String original = String.valueOf(mismatch.getOriginalMessage());
+            if (original.startsWith("Trailing token")) {
+                return "unexpected content after the JSON value" + where;
+            }
+            return "invalid value" + at(path(mismatch)) + where + ": expected " + expected(mismatch.getTargetType());
         }
         if (e instanceof JsonMappingException mapping) {
-            return "invalid value" + at(path(mapping)) + where + ": " + e.getOriginalMessage();
+            return "invalid value" + at(path(mapping)) + where + ": " + withoutSource(e.getOriginalMessage());
         }
-        return "malformed JSON" + where + ": " + e.getOriginalMessage();
+        return "malformed JSON" + where + ": " + withoutSource(e.getOriginalMessage());
+    }
+
+    /** What a value of {@code type} looks like in JSON, in words. */
+    private static String expected(Class<?> type) {
+        if (type == null) {
+            return "another kind of value";
+        }
+        if (type.isPrimitive() && type != boolean.class && type != char.class || Number.class.isAssignableFrom(type)) {
+            return "a number";
+        }
+        if (type == boolean.class || type == Boolean.class) {
+            return "true or false";
+        }
+        if (CharSequence.class.isAssignableFrom(type) || type == char.class || type == Character.class) {
+            return "a string";
+        }
+        if (type.isEnum()) {
+            return "one of " + Arrays.stream(type.getEnumConstants()).map(c -> "\"" + c + "\"")
+                    .collect(Collectors.joining(", "));
+        }
+        if (type.isArray() || Collection.class.isAssignableFrom(type)) {
+            return "an array";
+        }
+        if (TemporalAccessor.class.isAssignableFrom(type) || TemporalAmount.class.isAssignableFrom(type)) {
+            return "an ISO-8601 string";
+        }
+        return "an object";
+    }
+
+    /** Drops the "[Source: …]" part some parser messages carry inside them. */
+    private static String withoutSource(String message) {
+        return message == null ? "" : SOURCE.matcher(message).replaceAll("");
     }
 
     private static String position(JsonLocation location) {

@@ -1,0 +1,108 @@
+package io.dbwarden.web;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.io.IOException;
+import java.net.ConnectException;
+import java.net.InetSocketAddress;
+import java.net.Socket;
+import java.net.http.HttpResponse;
+import java.time.Duration;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.TimeUnit;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.Test;
+
+class GracefulStopTest {
+
+    /** How long a test waits for something that should take milliseconds before calling it a failure. */
+    private static final Duration PATIENCE = Duration.ofSeconds(20);
+
+    private final CountDownLatch entered = new CountDownLatch(1);
+    private final CountDownLatch release = new CountDownLatch(1);
+    private WebServer server;
+
+    @AfterEach
+    void cleanUp() {
+        release.countDown();
+        if (server != null) {
+            server.stop();
+        }
+    }
+
+    private Http start(Duration drainTimeout) {
+        server = WebServer.start(WebSettings.builder().listen("127.0.0.1", 0).drainTimeout(drainTimeout).build(),
+                routes -> routes.get("/api/v1/slow", Role.VIEWER, ctx -> {
+                    entered.countDown();
+                    if (!release.await(PATIENCE.toSeconds(), TimeUnit.SECONDS)) {
+                        throw new IllegalStateException("the test never released the request");
+                    }
+                    ctx.result("done");
+                }));
+        return Http.to(server);
+    }
+
+    @Test
+    void gracefulStopLetsAnInFlightRequestFinish() throws Exception {
+        Http http = start(Duration.ofSeconds(15));
+        CompletableFuture<HttpResponse<String>> inFlight = CompletableFuture.supplyAsync(
+                () -> http.get("/api/v1/slow"));
+        assertThat(entered.await(PATIENCE.toSeconds(), TimeUnit.SECONDS)).as("the request reached its handler").isTrue();
+
+        CompletableFuture<Void> stopping = CompletableFuture.runAsync(server::stop);
+        awaitConnectionsRefused(server.port());
+        assertThat(stopping).as("stop waits for the request in flight").isNotDone();
+
+        release.countDown();
+
+        HttpResponse<String> response = inFlight.get(PATIENCE.toSeconds(), TimeUnit.SECONDS);
+        assertThat(response.statusCode()).isEqualTo(200);
+        assertThat(response.body()).isEqualTo("done");
+        stopping.get(PATIENCE.toSeconds(), TimeUnit.SECONDS);
+    }
+
+    @Test
+    void aRequestStillRunningAtTheDrainTimeoutIsCutOffAndStopReturns() throws Exception {
+        Http http = start(Duration.ofSeconds(1));
+        CompletableFuture<HttpResponse<String>> inFlight = CompletableFuture.supplyAsync(
+                () -> http.get("/api/v1/slow"));
+        assertThat(entered.await(PATIENCE.toSeconds(), TimeUnit.SECONDS)).isTrue();
+
+        long started = System.nanoTime();
+        server.stop();
+        Duration took = Duration.ofNanos(System.nanoTime() - started);
+
+        assertThat(took).as("stop gives up after the drain timeout").isLessThan(PATIENCE.dividedBy(2));
+        assertThat(took).as("stop waited for the drain timeout").isGreaterThanOrEqualTo(Duration.ofMillis(900));
+        release.countDown();
+        assertThat(inFlight).failsWithin(PATIENCE);
+    }
+
+    @Test
+    void aStopWithNothingInFlightDoesNotWaitForTheDrainTimeout() {
+        Http http = start(Duration.ofSeconds(30));
+        assertThat(http.get("/-/healthy").statusCode()).isEqualTo(200);
+
+        long started = System.nanoTime();
+        server.stop();
+
+        assertThat(Duration.ofNanos(System.nanoTime() - started)).isLessThan(Duration.ofSeconds(15));
+    }
+
+    /** Waits until the listening socket is closed: the first visible step of a stop. */
+    private static void awaitConnectionsRefused(int port) throws InterruptedException {
+        long deadline = System.nanoTime() + PATIENCE.toNanos();
+        while (System.nanoTime() < deadline) {
+            try (Socket socket = new Socket()) {
+                socket.connect(new InetSocketAddress("127.0.0.1", port), 1000);
+            } catch (ConnectException refused) {
+                return;
+            } catch (IOException other) {
+                // a timeout or reset: keep looking
+            }
+            Thread.sleep(20);
+        }
+        throw new AssertionError("the server still accepted connections " + PATIENCE + " after stop began");
+    }
+}
