@@ -31,15 +31,17 @@ class GracefulStopTest {
         }
     }
 
+    private final DemoApi api = new DemoApi();
+
     private Http start(Duration drainTimeout) {
         server = WebServer.start(WebSettings.builder().listen("127.0.0.1", 0).drainTimeout(drainTimeout).build(),
-                routes -> routes.get("/api/v1/slow", Role.VIEWER, ctx -> {
+                routes -> api.mount(routes.get("/api/v1/slow", Role.VIEWER, ctx -> {
                     entered.countDown();
                     if (!release.await(PATIENCE.toSeconds(), TimeUnit.SECONDS)) {
                         throw new IllegalStateException("the test never released the request");
                     }
                     ctx.result("done");
-                }));
+                })));
         return Http.to(server);
     }
 
@@ -60,6 +62,33 @@ class GracefulStopTest {
         assertThat(response.statusCode()).isEqualTo(200);
         assertThat(response.body()).isEqualTo("done");
         stopping.get(PATIENCE.toSeconds(), TimeUnit.SECONDS);
+    }
+
+    @Test
+    void aRequestArrivingOnAnOpenConnectionDuringAStopIsRefusedAndStartsNothing() throws Exception {
+        Http http = start(Duration.ofSeconds(15));
+        CompletableFuture<HttpResponse<String>> inFlight = CompletableFuture.supplyAsync(
+                () -> http.get("/api/v1/slow"));
+        assertThat(entered.await(PATIENCE.toSeconds(), TimeUnit.SECONDS)).isTrue();
+        try (Socket open = new Socket("127.0.0.1", server.port())) {
+            open.setSoTimeout((int) PATIENCE.toMillis());
+            assertThat(RawHttp.exchange(open, "GET /-/healthy HTTP/1.1\r\nHost: test\r\n\r\n"))
+                    .startsWith("HTTP/1.1 200");
+
+            CompletableFuture<Void> stopping = CompletableFuture.runAsync(server::stop);
+            awaitConnectionsRefused(server.port());
+            String answer = RawHttp.exchange(open,
+                    "POST /api/v1/runs HTTP/1.1\r\nHost: test\r\nContent-Length: 2\r\n\r\n{}");
+
+            // 503 when the connection is still open; an empty answer when Jetty closed it as idle first
+            assertThat(answer).satisfiesAnyOf(
+                    a -> assertThat(a).startsWith("HTTP/1.1 503"),
+                    a -> assertThat(a).isEmpty());
+            assertThat(api.runsStarted).hasValue(0);
+            release.countDown();
+            assertThat(inFlight.get(PATIENCE.toSeconds(), TimeUnit.SECONDS).statusCode()).isEqualTo(200);
+            stopping.get(PATIENCE.toSeconds(), TimeUnit.SECONDS);
+        }
     }
 
     @Test
