@@ -36,11 +36,14 @@ public final class WebServer implements AutoCloseable {
 
     private final Javalin javalin;
     private final WebSettings settings;
+    private final int port;
     private final AtomicBoolean stopped = new AtomicBoolean();
 
     private WebServer(Javalin javalin, WebSettings settings) {
         this.javalin = javalin;
         this.settings = settings;
+        // read once: Jetty forgets the port when its connector closes
+        this.port = javalin.port();
     }
 
     /**
@@ -104,15 +107,15 @@ public final class WebServer implements AutoCloseable {
         return server;
     }
 
-    /** The port listened on (the chosen one when the settings said 0). */
+    /** The port listened on (the chosen one when the settings said 0), also after a stop. */
     public int port() {
-        return javalin.port();
+        return port;
     }
 
     /** The base address, route prefix included, e.g. {@code http://127.0.0.1:9650/alertmanager}. */
     public URI uri() {
         String host = settings.host().contains(":") ? "[" + settings.host() + "]" : settings.host();
-        return URI.create("http://" + host + ":" + port() + settings.routePrefix());
+        return URI.create("http://" + host + ":" + port + settings.routePrefix());
     }
 
     /**
