@@ -10,7 +10,8 @@ import java.util.Set;
  * mounted with. A refusal is thrown before the handler, so a denied request changes nothing.
  *
  * <p>Without tokens (only allowed on a loopback address, see {@link WebServer}) every caller is {@link Caller#LOCAL},
- * an admin: whoever can reach 127.0.0.1 already runs code on this machine.
+ * an admin: whoever can reach 127.0.0.1 already runs code on this machine. Web pages open in a browser on this
+ * machine are kept out by the {@link LoopbackGuard}.
  */
 final class AccessControl {
 
@@ -19,9 +20,11 @@ final class AccessControl {
     private static final String BEARER = "Bearer";
 
     private final List<ApiToken> tokens;
+    private final LoopbackGuard loopbackGuard;
 
-    AccessControl(List<ApiToken> tokens) {
+    AccessControl(List<ApiToken> tokens, String listenHost) {
         this.tokens = List.copyOf(tokens);
+        this.loopbackGuard = new LoopbackGuard(listenHost);
     }
 
     boolean open() {
@@ -29,6 +32,14 @@ final class AccessControl {
     }
 
     void enforce(Context ctx) {
+        if (open()) {
+            try {
+                loopbackGuard.check(ctx);
+            } catch (Forbidden e) {
+                ctx.attribute(DENIED_ATTRIBUTE, e.reason());
+                throw e;
+            }
+        }
         Set<RouteRole> marks = ctx.routeRoles();
         if (marks.contains(Access.PUBLIC)) {
             return;
@@ -45,8 +56,9 @@ final class AccessControl {
         }
         ctx.attribute(Caller.ATTRIBUTE, caller);
         if (!caller.role().allows(needed)) {
-            ctx.attribute(DENIED_ATTRIBUTE, "role");
-            throw new Forbidden(caller, needed);
+            Forbidden refusal = Forbidden.role(caller, needed);
+            ctx.attribute(DENIED_ATTRIBUTE, refusal.reason());
+            throw refusal;
         }
     }
 

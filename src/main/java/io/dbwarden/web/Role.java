@@ -1,5 +1,7 @@
 package io.dbwarden.web;
 
+import com.fasterxml.jackson.annotation.JsonCreator;
+import com.fasterxml.jackson.annotation.JsonValue;
 import io.javalin.security.RouteRole;
 import java.util.Arrays;
 import java.util.Locale;
@@ -12,6 +14,7 @@ import java.util.stream.Collectors;
 public enum Role implements RouteRole {
     VIEWER, OPERATOR, ADMIN;
 
+    @JsonValue
     public String id() {
         return name().toLowerCase(Locale.ROOT);
     }
@@ -21,6 +24,7 @@ public enum Role implements RouteRole {
         return ordinal() >= needed.ordinal();
     }
 
+    @JsonCreator
     public static Role fromId(String id) {
         for (Role role : values()) {
             if (role.id().equals(id)) {

@@ -52,7 +52,7 @@ public final class WebServer implements AutoCloseable {
      * @throws WebStartException when the address is refused, cannot be resolved, or cannot be bound
      */
     public static WebServer start(WebSettings settings, Consumer<Routes> mount) {
-        AccessControl access = new AccessControl(settings.tokens());
+        AccessControl access = new AccessControl(settings.tokens(), settings.host());
         if (access.open() && !isLoopback(settings.host())) {
             throw new WebStartException("refusing to listen on " + settings.host() + ":" + settings.port()
                     + " without API tokens: any address but loopback needs auth configured; add tokens or listen on "

@@ -3,6 +3,9 @@ package io.dbwarden.web;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import java.net.Socket;
+import java.net.URI;
+import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.time.Clock;
 import java.time.Instant;
@@ -63,8 +66,8 @@ class AccessControlTest {
     @Test
     void anotherAuthorizationSchemeIs401() {
         Http http = withTokens();
-        HttpResponse<String> response = Http.send(java.net.http.HttpRequest.newBuilder(
-                        java.net.URI.create(http.base() + "/api/v1/targets"))
+        HttpResponse<String> response = Http.send(HttpRequest.newBuilder(
+                        URI.create(http.base() + "/api/v1/targets"))
                 .header("Authorization", "Basic ZGJhOmh1bnRlcjI=").build());
 
         assertThat(response.statusCode()).isEqualTo(401);
@@ -76,8 +79,8 @@ class AccessControlTest {
     @Test
     void theBearerSchemeIsCaseInsensitive() {
         Http http = withTokens();
-        HttpResponse<String> response = Http.send(java.net.http.HttpRequest.newBuilder(
-                        java.net.URI.create(http.base() + "/api/v1/whoami"))
+        HttpResponse<String> response = Http.send(HttpRequest.newBuilder(
+                        URI.create(http.base() + "/api/v1/whoami"))
                 .header("Authorization", "bearer " + VIEWER_TOKEN).build());
 
         assertThat(response.statusCode()).isEqualTo(200);
@@ -88,7 +91,7 @@ class AccessControlTest {
         HttpResponse<String> response = withTokens().get("/api/v1/whoami", VIEWER_TOKEN);
 
         assertThat(response.statusCode()).isEqualTo(200);
-        assertThat(response.body()).isEqualTo("{\"name\":\"ci-viewer\",\"role\":\"VIEWER\"}");
+        assertThat(response.body()).isEqualTo("{\"name\":\"ci-viewer\",\"role\":\"viewer\"}");
     }
 
     @Test
@@ -136,8 +139,72 @@ class AccessControlTest {
     void withoutTokensOnLoopbackEveryRequestIsTheLocalAdmin() {
         Http http = start(WebSettings.builder().listen("127.0.0.1", 0));
 
-        assertThat(http.get("/api/v1/whoami").body()).isEqualTo("{\"name\":\"local\",\"role\":\"ADMIN\"}");
+        assertThat(http.get("/api/v1/whoami").body()).isEqualTo("{\"name\":\"local\",\"role\":\"admin\"}");
         assertThat(http.send("PUT", "/api/v1/targets/db1", null, "{\"dsn\":\"x\"}").statusCode()).isEqualTo(201);
+    }
+
+    @Test
+    void withoutTokensARequestAddressedToAnotherNameIsRefusedAsDnsRebindingWouldSendIt() throws Exception {
+        start(WebSettings.builder().listen("127.0.0.1", 0));
+
+        try (Socket socket = new Socket("127.0.0.1", server.port())) {
+            String answer = RawHttp.exchange(socket,
+                    "GET /api/v1/targets HTTP/1.1\r\nHost: attacker.example:" + server.port() + "\r\n\r\n");
+
+            assertThat(answer).startsWith("HTTP/1.1 403").endsWith("{\"error\":\"this server has no API tokens, "
+                    + "so it answers only requests addressed to a loopback name, not 'attacker.example:"
+                    + server.port() + "'; configure tokens to serve it under another name\"}");
+        }
+    }
+
+    @Test
+    void withoutTokensAPostFromAnotherWebSiteIsRefusedAndStartsNothing() {
+        Http http = start(WebSettings.builder().listen("127.0.0.1", 0));
+
+        HttpResponse<String> response = Http.send(HttpRequest.newBuilder(URI.create(http.base() + "/api/v1/runs"))
+                .header("Origin", "https://attacker.example")
+                .header("Content-Type", "text/plain")
+                .POST(HttpRequest.BodyPublishers.ofString("{}")).build());
+
+        assertThat(response.statusCode()).isEqualTo(403);
+        assertThat(response.body()).contains("refuses requests from other web origins, such as "
+                + "'https://attacker.example'");
+        assertThat(api.runsStarted).hasValue(0);
+    }
+
+    @Test
+    void withoutTokensAPageOfAnotherLocalPortIsAnotherOrigin() {
+        Http http = start(WebSettings.builder().listen("127.0.0.1", 0));
+
+        HttpResponse<String> response = Http.send(HttpRequest.newBuilder(URI.create(http.base() + "/api/v1/runs"))
+                .header("Origin", "http://localhost:" + (server.port() == 65_535 ? 1 : server.port() + 1))
+                .POST(HttpRequest.BodyPublishers.ofString("{}")).build());
+
+        assertThat(response.statusCode()).isEqualTo(403);
+        assertThat(api.runsStarted).hasValue(0);
+    }
+
+    @Test
+    void withoutTokensThisServersOwnPagesMayPost() {
+        Http http = start(WebSettings.builder().listen("127.0.0.1", 0));
+
+        HttpResponse<String> response = Http.send(HttpRequest.newBuilder(URI.create(http.base() + "/api/v1/runs"))
+                .header("Origin", "http://127.0.0.1:" + server.port())
+                .POST(HttpRequest.BodyPublishers.ofString("{}")).build());
+
+        assertThat(response.statusCode()).isEqualTo(202);
+    }
+
+    @Test
+    void withTokensAnyHostNameAndOriginMayCallWithAToken() throws Exception {
+        withTokens();
+
+        try (Socket socket = new Socket("127.0.0.1", server.port())) {
+            String answer = RawHttp.exchange(socket, "GET /api/v1/whoami HTTP/1.1\r\nHost: dbwarden.internal\r\n"
+                    + "Origin: https://ui.example\r\nAuthorization: Bearer " + VIEWER_TOKEN + "\r\n\r\n");
+
+            assertThat(answer).startsWith("HTTP/1.1 200");
+        }
     }
 
     @Test
@@ -153,7 +220,7 @@ class AccessControlTest {
     @Test
     void bindingTheWildcardAddressWithTokensStartsAndStillNeedsATokenFromLoopback() {
         server = WebServer.start(WebSettings.builder().listen("0.0.0.0", 0).tokens(TOKENS).build(), api::mount);
-        Http http = new Http(java.net.URI.create("http://127.0.0.1:" + server.port()));
+        Http http = new Http(URI.create("http://127.0.0.1:" + server.port()));
 
         assertThat(http.get("/api/v1/targets").statusCode()).isEqualTo(401);
         assertThat(http.get("/api/v1/targets", VIEWER_TOKEN).statusCode()).isEqualTo(200);
