@@ -76,6 +76,7 @@ public final class WebServer implements AutoCloseable {
                 server.setStopTimeout(settings.drainTimeout().toMillis());
                 // tracks requests in flight so that a stop waits for them; new ones get 503 meanwhile
                 server.insertHandler(new GracefulHandler());
+                server.setErrorHandler(new JettyErrors());
             });
             config.http.maxRequestSize = MAX_BODY_BYTES;
             config.jsonMapper(new BodyJsonMapper(MAX_BODY_BYTES));

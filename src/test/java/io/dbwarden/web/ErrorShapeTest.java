@@ -3,6 +3,7 @@ package io.dbwarden.web;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.io.ByteArrayInputStream;
+import java.net.Socket;
 import java.net.URI;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
@@ -173,6 +174,21 @@ class ErrorShapeTest {
 
         assertThat(response.statusCode()).isEqualTo(404);
         assertThat(response.body()).isEqualTo("{\"error\":\"no route for DELETE /api/v1/runs\"}");
+    }
+
+    @Test
+    void whatJettyRefusesBeforeTheRoutesIsInTheErrorShapeToo() throws Exception {
+        try (Socket socket = new Socket("127.0.0.1", server.port())) {
+            assertThat(RawHttp.exchange(socket, "GET /api/v1/%zz HTTP/1.1\r\nHost: 127.0.0.1\r\n\r\n"))
+                    .startsWith("HTTP/1.1 400").contains("Content-Type: application/json")
+                    .endsWith("\r\n\r\n{\"error\":\"Bad Request\"}");
+        }
+        try (Socket socket = new Socket("127.0.0.1", server.port())) {
+            String hugeHeader = "X-Padding: " + "a".repeat(20_000) + "\r\n";
+            assertThat(RawHttp.exchange(socket, "GET /api/v1/whoami HTTP/1.1\r\nHost: 127.0.0.1\r\n" + hugeHeader
+                    + "\r\n"))
+                    .startsWith("HTTP/1.1 431").endsWith("{\"error\":\"Request Header Fields Too Large\"}");
+        }
     }
 
     @Test
