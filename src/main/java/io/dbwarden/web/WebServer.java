@@ -6,6 +6,7 @@ import java.net.InetAddress;
 import java.net.URI;
 import java.net.UnknownHostException;
 import java.util.Arrays;
+import java.util.Locale;
 import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.function.Consumer;
 import java.util.logging.Level;
@@ -64,9 +65,28 @@ public final class WebServer implements AutoCloseable {
         RequestLog requestLog = new RequestLog(settings.clock(), settings.metrics(), settings.routePrefix());
         ErrorMapping errors = new ErrorMapping(routes.errorFormats(), settings.routePrefix(), MAX_BODY_BYTES);
 
-        // Javalin's own start-up lines (banner, "Listening on") are replaced by the one line below
+        Javalin javalin = create(settings, routes, access, requestLog, errors);
+        try {
+            javalin.start();
+        } catch (RuntimeException e) {
+            throw new WebStartException("cannot listen on " + settings.host() + ":" + settings.port() + ": "
+                    + rootMessage(e), e);
+        }
+        WebServer server = new WebServer(javalin, settings);
+        LOG.info(LogLine.of("web_server_listening")
+                .add("url", server.uri())
+                .add("auth", access.open() ? "none_loopback_admin" : "tokens")
+                .add("tokens", settings.tokens().size())
+                .add("operational", settings.operational().name().toLowerCase(Locale.ROOT))
+                .toString());
+        return server;
+    }
+
+    private static Javalin create(WebSettings settings, RouteTable routes, AccessControl access, RequestLog requestLog,
+            ErrorMapping errors) {
+        // Javalin's own start-up lines (banner, "Listening on") are replaced by the one line start() logs
         JavalinLogger.startupInfo = false;
-        Javalin javalin = Javalin.create(config -> {
+        return Javalin.create(config -> {
             config.startup.showJavalinBanner = false;
             config.startup.showOldJavalinVersionWarning = false;
             config.startup.startupWatcherEnabled = false;
@@ -92,20 +112,6 @@ public final class WebServer implements AutoCloseable {
             errors.install(config.routes);
             config.requestLogger.http((ctx, millis) -> requestLog.finished(ctx));
         });
-        try {
-            javalin.start();
-        } catch (RuntimeException e) {
-            throw new WebStartException("cannot listen on " + settings.host() + ":" + settings.port() + ": "
-                    + rootMessage(e), e);
-        }
-        WebServer server = new WebServer(javalin, settings);
-        LOG.info(LogLine.of("web_server_listening")
-                .add("url", server.uri())
-                .add("auth", access.open() ? "none_loopback_admin" : "tokens")
-                .add("tokens", settings.tokens().size())
-                .add("operational", settings.operational().name().toLowerCase(java.util.Locale.ROOT))
-                .toString());
-        return server;
     }
 
     /** The port listened on (the chosen one when the settings said 0), also after a stop. */
