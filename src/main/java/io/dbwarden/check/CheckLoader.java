@@ -3,7 +3,7 @@ package io.dbwarden.check;
 import io.dbwarden.cel.CompiledRule;
 import io.dbwarden.cel.RuleCompileException;
 import io.dbwarden.cel.RuleCompiler;
-import io.dbwarden.collect.SqlGuard;
+import io.dbwarden.sql.SqlGuard;
 import io.dbwarden.target.Engine;
 import io.dbwarden.version.Flavor;
 import io.dbwarden.version.VersionConstraint;

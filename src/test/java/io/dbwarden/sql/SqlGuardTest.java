@@ -1,4 +1,4 @@
-package io.dbwarden.collect;
+package io.dbwarden.sql;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -39,7 +39,7 @@ class SqlGuardTest {
     @ParameterizedTest
     @ValueSource(strings = {
             "SELECT user /*!50700 , account_locked */ FROM mysql.user",
-            "SELECT 'it\\'s; delete' AS s",
+            "SELECT 'it''s; delete' AS s",
             "SELECT 1 # ; drop table x"})
     void mysqlQuotingIsReadAsMysqlReadsIt(String sql) {
         assertThat(SqlGuard.refusal(sql, Engine.MYSQL)).isEmpty();
