@@ -57,18 +57,16 @@ final class MysqlLexer {
     }
 
     /** Every sql_mode reading of the text, MariaDB's default mode first. */
-    static List<Reading> readings(String sql) throws UnreadableSqlException {
+    static List<Reading> readings(String sql) {
         List<Reading> readings = new ArrayList<>();
         for (Modes modes : ALL_MODES) {
             MysqlLexer lexer = new MysqlLexer(sql, modes);
             try {
-                List<Token> pending = lexer.code(false);
-                lexer.flush(pending);
+                lexer.flush(lexer.code(false));
+                readings.add(Reading.of(modes.describe(), TokenGraph.of(lexer.parts)));
             } catch (UnreadableSqlException e) {
-                throw modes.describe().isEmpty() ? e
-                        : new UnreadableSqlException(e.getMessage() + " (" + modes.describe() + ")");
+                readings.add(Reading.unreadable(modes.describe(), e));
             }
-            readings.add(new Reading(modes.describe(), TokenGraph.of(lexer.parts)));
         }
         return readings;
     }

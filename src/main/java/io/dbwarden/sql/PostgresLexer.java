@@ -51,10 +51,16 @@ final class PostgresLexer {
     }
 
     /** Every reading PostgreSQL may give the text: {@code standard_conforming_strings} on (the default) and off. */
-    static List<Reading> readings(String sql) throws UnreadableSqlException {
-        return List.of(
-                new Reading("", TokenGraph.chain(tokens(sql, true))),
-                new Reading("with standard_conforming_strings off", TokenGraph.chain(tokens(sql, false))));
+    static List<Reading> readings(String sql) {
+        return List.of(reading(sql, true, ""), reading(sql, false, "with standard_conforming_strings off"));
+    }
+
+    private static Reading reading(String sql, boolean standardConformingStrings, String how) {
+        try {
+            return Reading.of(how, TokenGraph.chain(tokens(sql, standardConformingStrings)));
+        } catch (UnreadableSqlException e) {
+            return Reading.unreadable(how, e);
+        }
     }
 
     static List<Token> tokens(String sql, boolean standardConformingStrings) throws UnreadableSqlException {
@@ -268,12 +274,16 @@ final class PostgresLexer {
         tokens.add(simple(TokenKind.NUMBER, start, i));
     }
 
-    /** Applies {@code UESCAPE 'c'} (default {@code \}) to each {@code U&"…"} name, as the server's grammar does. */
+    /**
+     * Applies {@code UESCAPE 'c'} (default {@code \}) to each {@code U&"…"} name, as the server's grammar does, and
+     * folds the clause into the name's token so that a call reads {@code name(}.
+     */
     private void resolveUnicodeNames() throws UnreadableSqlException {
-        for (UnicodeName u : unicodeNames) {
-            Token token = tokens.get(u.tokenIndex());
+        for (int u = unicodeNames.size() - 1; u >= 0; u--) {
+            UnicodeName name = unicodeNames.get(u);
+            Token token = tokens.get(name.tokenIndex());
             char escape = '\\';
-            int after = u.tokenIndex() + 1;
+            int after = name.tokenIndex() + 1;
             if (after < tokens.size() && tokens.get(after).isWord("uescape")) {
                 Token value = after + 1 < tokens.size() ? tokens.get(after + 1) : null;
                 if (value == null || value.kind() != TokenKind.STRING || !isOneCharacterString(value.text())) {
@@ -284,8 +294,9 @@ final class PostgresLexer {
                         || escape == '"' || isSpace(escape)) {
                     throw new UnreadableSqlException("UESCAPE " + token.where() + " names an escape character the server refuses");
                 }
+                tokens.subList(after, after + 2).clear();
             }
-            tokens.set(u.tokenIndex(), new Token(TokenKind.QUOTED_NAME, decodeUnicode(u.raw(), escape, token),
+            tokens.set(name.tokenIndex(), new Token(TokenKind.QUOTED_NAME, decodeUnicode(name.raw(), escape, token),
                     token.source(), token.offset()));
         }
     }

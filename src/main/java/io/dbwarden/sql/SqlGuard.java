@@ -37,16 +37,11 @@ public final class SqlGuard {
         if (unreadable.isPresent()) {
             return unreadable;
         }
-        List<Reading> readings;
-        try {
-            readings = engine == Engine.MYSQL ? MysqlLexer.readings(sql) : PostgresLexer.readings(sql);
-        } catch (UnreadableSqlException e) {
-            return Optional.of(e.getMessage());
-        }
+        List<Reading> readings = engine == Engine.MYSQL ? MysqlLexer.readings(sql) : PostgresLexer.readings(sql);
         for (Reading reading : readings) {
-            Optional<String> refusal = ReadOnlyRules.refusal(reading.graph());
+            Optional<String> refusal = reading.refusal();
             if (refusal.isPresent()) {
-                return reading.how().isEmpty() ? refusal : Optional.of(refusal.get() + " (" + reading.how() + ")");
+                return refusal;
             }
         }
         return Optional.empty();
