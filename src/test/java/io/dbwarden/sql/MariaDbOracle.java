@@ -3,10 +3,6 @@ package io.dbwarden.sql;
 import io.dbwarden.sql.ServerReading.Verdict;
 import io.dbwarden.testing.MariaDbServer;
 import java.io.IOException;
-import java.sql.Connection;
-import java.sql.ResultSet;
-import java.sql.SQLException;
-import java.sql.Statement;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
@@ -19,7 +15,8 @@ import java.util.regex.Pattern;
  * with a syntax error where a second statement starts. The prepare also says how many columns the statement returns:
  * none for {@code SELECT … INTO}, SET, DO, writes. For a statement that returns rows, {@code EXPLAIN EXTENDED} and
  * the note it leaves (the server's own rewrite of the query) name the functions it calls and its locking clause;
- * EXPLAIN plans and reads nothing. Statements EXPLAIN does not take (SHOW …) are judged by the prepare alone.
+ * EXPLAIN plans and reads nothing. Statements EXPLAIN does not take (SHOW, ANALYZE …) are left
+ * {@link Verdict#UNCHECKED}: the prepare proves them single statements that return rows, no more.
  */
 final class MariaDbOracle implements AutoCloseable {
 
@@ -33,13 +30,10 @@ final class MariaDbOracle implements AutoCloseable {
     private static final Pattern CALL = Pattern.compile("([A-Za-z_][A-Za-z0-9_$]*)\\s*\\(");
 
     private final MysqlWire wire;
-    private final Connection jdbc;
 
     /** {@code sqlModeFlags}: added to the server's sql_mode, e.g. "ANSI_QUOTES"; empty for the default. */
-    MariaDbOracle(MariaDbServer server, String database, String sqlModeFlags) throws IOException, SQLException {
+    MariaDbOracle(MariaDbServer server, String database, String sqlModeFlags) throws IOException {
         wire = new MysqlWire(server.host(), server.port(), server.user(), database);
-        jdbc = server.connect();
-        jdbc.setCatalog(database);
         List<String> session = new ArrayList<>(List.of("SET SESSION max_statement_time = 2"));
         if (!sqlModeFlags.isEmpty()) {
             session.add("SET SESSION sql_mode = CONCAT(@@global.sql_mode, '," + sqlModeFlags + "')");
@@ -48,9 +42,6 @@ final class MariaDbOracle implements AutoCloseable {
             MysqlWire.Answer answer = wire.query(sql);
             if (answer.failed()) {
                 throw new IllegalStateException(sql + ": " + answer.errorMessage());
-            }
-            try (Statement st = jdbc.createStatement()) {
-                st.execute(sql);
             }
         }
     }
@@ -68,7 +59,7 @@ final class MariaDbOracle implements AutoCloseable {
         }
         Optional<String> rewritten = rewritten(sql);
         if (rewritten.isEmpty()) {
-            return ServerReading.of(Verdict.READ, "returns rows; EXPLAIN does not take it");
+            return ServerReading.of(Verdict.UNCHECKED, "returns rows; EXPLAIN does not take it (SHOW, ANALYZE …)");
         }
         String code = withoutQuotedParts(rewritten.get());
         Matcher call = CALL.matcher(code);
@@ -84,9 +75,9 @@ final class MariaDbOracle implements AutoCloseable {
     }
 
     /**
-     * Where, by the server's reading, a second statement starts: a place where the error's text starts, such that
-     * the text before it prepares as a complete statement which already ends with {@code ;} (adding another
-     * {@code ;} then fails).
+     * Where, by the server's reading, a second statement starts: a place where the error's text starts such that the
+     * text before it holds a {@code ;} and prepares as a statement, and the text from it prepares as one too. (A
+     * prepared statement tolerates a trailing {@code ;;}, so the {@code ;} cannot be probed more directly.)
      */
     private Optional<Integer> secondStatementAt(String sql, String error) throws IOException {
         Matcher near = NEAR.matcher(error);
@@ -100,7 +91,7 @@ final class MariaDbOracle implements AutoCloseable {
                 return Optional.empty();
             }
             String before = sql.substring(0, at);
-            if (!wire.prepare(before).failed() && wire.prepare(before + "\n;").failed()) {
+            if (before.contains(";") && !wire.prepare(before).failed() && !wire.prepare(sql.substring(at)).failed()) {
                 return Optional.of(at);
             }
             from = at + 1;
@@ -108,21 +99,18 @@ final class MariaDbOracle implements AutoCloseable {
         return Optional.empty();
     }
 
-    private Optional<String> rewritten(String sql) {
-        try (Statement st = jdbc.createStatement()) {
-            st.setEscapeProcessing(false);
-            st.execute("EXPLAIN EXTENDED " + sql);
-            try (ResultSet warnings = st.executeQuery("SHOW WARNINGS")) {
-                while (warnings.next()) {
-                    if (warnings.getInt("Code") == REWRITTEN_QUERY_NOTE) {
-                        return Optional.of(warnings.getString("Message"));
-                    }
-                }
-            }
-            return Optional.empty();
-        } catch (SQLException e) {
+    /** The query as the server rewrote it, from EXPLAIN EXTENDED, which plans it and runs nothing. */
+    private Optional<String> rewritten(String sql) throws IOException {
+        MysqlWire.Rows explained = wire.rows("EXPLAIN EXTENDED " + sql);
+        if (explained.answer().failed()) {
             return Optional.empty();
         }
+        for (List<String> warning : wire.rows("SHOW WARNINGS").rows()) {
+            if (warning.get(1).equals(String.valueOf(REWRITTEN_QUERY_NOTE))) {
+                return Optional.of(warning.get(2));
+            }
+        }
+        return Optional.empty();
     }
 
     /** The rewritten query with its string literals and backquoted names (aliases repeat the original text) blanked. */
@@ -156,9 +144,7 @@ final class MariaDbOracle implements AutoCloseable {
     }
 
     @Override
-    public void close() throws IOException, SQLException {
-        try (jdbc) {
-            wire.close();
-        }
+    public void close() throws IOException {
+        wire.close();
     }
 }

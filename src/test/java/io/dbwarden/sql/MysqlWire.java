@@ -8,6 +8,8 @@ import java.io.OutputStream;
 import java.net.InetSocketAddress;
 import java.net.Socket;
 import java.nio.charset.StandardCharsets;
+import java.util.ArrayList;
+import java.util.List;
 
 /**
  * Just enough of the MySQL client/server protocol to hand MariaDB a text exactly as written and learn how it
@@ -46,6 +48,7 @@ final class MysqlWire implements AutoCloseable {
         socket = new Socket();
         socket.connect(new InetSocketAddress(host, port), READ_TIMEOUT_MILLIS);
         socket.setSoTimeout(READ_TIMEOUT_MILLIS);
+        socket.setTcpNoDelay(true);
         in = new BufferedInputStream(socket.getInputStream());
         out = socket.getOutputStream();
         byte[] greeting = readPacket();
@@ -76,16 +79,82 @@ final class MysqlWire implements AutoCloseable {
 
     /** COM_QUERY for a statement that returns no rows (SET …); OK or error. */
     Answer query(String sql) throws IOException {
+        Rows rows = rows(sql);
+        if (!rows.rows().isEmpty()) {
+            throw new IOException("the statement returned rows: " + sql);
+        }
+        return rows.answer();
+    }
+
+    /** The rows of a statement run with COM_QUERY, every value as text (null for NULL). */
+    record Rows(Answer answer, List<List<String>> rows) {}
+
+    /** COM_QUERY; the rows of its result set, or the error. */
+    Rows rows(String sql) throws IOException {
         sequence = 0;
         writePacket(command(0x03, sql));
-        byte[] reply = readPacket();
-        if ((reply[0] & 0xff) == 0xff) {
-            return error(reply);
+        byte[] first = readPacket();
+        if ((first[0] & 0xff) == 0xff) {
+            return new Rows(error(first), List.of());
         }
-        if ((reply[0] & 0xff) != 0) {
-            throw new IOException("the oracle only sends statements without result sets: " + sql);
+        List<List<String>> rows = new ArrayList<>();
+        if ((first[0] & 0xff) == 0) {
+            return new Rows(new Answer(0, null, 0), rows);
         }
-        return new Answer(0, null, 0);
+        int columns = (int) new Reader(first).lengthEncoded();
+        for (int c = 0; c < columns; c++) {
+            readPacket();
+        }
+        readPacket();
+        while (true) {
+            byte[] row = readPacket();
+            if ((row[0] & 0xff) == 0xfe && row.length < 9) {
+                return new Rows(new Answer(0, null, columns), rows);
+            }
+            if ((row[0] & 0xff) == 0xff) {
+                return new Rows(error(row), rows);
+            }
+            Reader reader = new Reader(row);
+            List<String> values = new ArrayList<>();
+            for (int c = 0; c < columns; c++) {
+                values.add(reader.lengthEncodedString());
+            }
+            rows.add(values);
+        }
+    }
+
+    /** Reads length-encoded integers and strings from a packet. */
+    private static final class Reader {
+        private final byte[] packet;
+        private int at;
+
+        Reader(byte[] packet) {
+            this.packet = packet;
+        }
+
+        long lengthEncoded() {
+            int first = packet[at++] & 0xff;
+            int bytes = first < 0xfb ? 0 : first == 0xfc ? 2 : first == 0xfd ? 3 : 8;
+            if (bytes == 0) {
+                return first;
+            }
+            long value = 0;
+            for (int b = 0; b < bytes; b++) {
+                value |= (long) (packet[at++] & 0xff) << (8 * b);
+            }
+            return value;
+        }
+
+        String lengthEncodedString() {
+            if ((packet[at] & 0xff) == 0xfb) {
+                at++;
+                return null;
+            }
+            int length = (int) lengthEncoded();
+            String value = new String(packet, at, length, StandardCharsets.UTF_8);
+            at += length;
+            return value;
+        }
     }
 
     /** COM_STMT_PREPARE: the number of result columns, or the error; the statement is closed again. */
@@ -128,10 +197,13 @@ final class MysqlWire implements AutoCloseable {
         if (payload.length >= 0xffffff) {
             throw new IOException("the oracle sends texts shorter than 16 MB");
         }
-        byte[] header = {(byte) payload.length, (byte) (payload.length >> 8), (byte) (payload.length >> 16),
-                (byte) sequence++};
-        out.write(header);
-        out.write(payload);
+        byte[] packet = new byte[payload.length + 4];
+        packet[0] = (byte) payload.length;
+        packet[1] = (byte) (payload.length >> 8);
+        packet[2] = (byte) (payload.length >> 16);
+        packet[3] = (byte) sequence++;
+        System.arraycopy(payload, 0, packet, 4, payload.length);
+        out.write(packet);
         out.flush();
     }
 

@@ -12,7 +12,10 @@ record ServerReading(Verdict verdict, String detail) {
         REFUSED(false),
         /** A single statement that only reads. */
         READ(false),
-        /** An EXPLAIN the guard refused, whose options the oracle did not learn (it runs only accepted ones). */
+        /**
+         * A single statement returning rows whose details the oracle cannot learn without running it: on PostgreSQL
+         * an EXPLAIN the guard refused (only accepted ones are run), on MariaDB what EXPLAIN does not take (SHOW …).
+         */
         UNCHECKED(false),
         /** More than one statement. */
         SEVERAL_STATEMENTS(true),

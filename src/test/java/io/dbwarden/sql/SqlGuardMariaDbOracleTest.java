@@ -40,7 +40,7 @@ class SqlGuardMariaDbOracleTest {
     void theOracleTellsReadsFromSecondStatementsWritesLocksAndCalls() throws Exception {
         Map<String, Verdict> expected = Map.ofEntries(
                 Map.entry("SELECT n FROM t", Verdict.READ),
-                Map.entry("SHOW VARIABLES LIKE 'sql_mode'", Verdict.READ),
+                Map.entry("SHOW VARIABLES LIKE 'sql_mode'", Verdict.UNCHECKED),
                 Map.entry("SELECT 1; SELECT 2", Verdict.SEVERAL_STATEMENTS),
                 Map.entry("SELECT 1 garbage garbage", Verdict.REFUSED),
                 Map.entry("SELECT 1 INTO @x", Verdict.NOT_A_QUERY),
@@ -57,6 +57,19 @@ class SqlGuardMariaDbOracleTest {
             }
         }
         assertThat(server.query("SELECT count(*) AS c FROM " + DATABASE + ".t").get(0).get("c")).isEqualTo(0L);
+    }
+
+    @Test
+    void mariaDbStartsADashDashCommentWhereTheGuardDoes() throws Exception {
+        try (MariaDbOracle oracle = new MariaDbOracle(server, DATABASE, "")) {
+            for (String c : TrickyCorpus.unusualCharacters()) {
+                String sql = "SELECT 1 AS a --" + c + ", sleep(0) AS b";
+                if (SqlGuard.refusal(sql, Engine.MYSQL).isEmpty()) {
+                    // The guard reads a comment that hides the call; so must the server.
+                    assertThat(oracle.read(sql).verdict()).as(OracleTally.quoted(sql)).isEqualTo(Verdict.READ);
+                }
+            }
+        }
     }
 
     @Test
@@ -95,6 +108,7 @@ class SqlGuardMariaDbOracleTest {
         }
         System.out.println(tally.summary());
         assertThat(tally.violations()).isEmpty();
-        assertThat(tally.accepted(Verdict.READ) + tally.accepted(Verdict.REFUSED)).isEqualTo(queries.size());
+        assertThat(tally.accepted(Verdict.READ) + tally.accepted(Verdict.UNCHECKED) + tally.accepted(Verdict.REFUSED))
+                .isEqualTo(queries.size());
     }
 }
