@@ -23,7 +23,8 @@ import java.util.Set;
  *   <li>{@code #} comments end at {@code \n} only.
  * </ul>
  *
- * <p>{@code [} outside literals is refused: MariaDB's {@code MSSQL} mode quotes names with {@code […]}.
+ * <p>{@code [} outside literals is refused: MariaDB's {@code MSSQL} mode quotes names with {@code […]}. So are
+ * {@link Hints optimizer hints}.
  */
 final class MysqlLexer {
 
@@ -97,6 +98,7 @@ final class MysqlLexer {
                 out = new ArrayList<>();
                 executableComment();
             } else if (c == '/' && next == '*') {
+                Hints.refuseAt(sql, i);
                 i = skipComment(i + 2, 0);
             } else if (c == '*' && next == '/' && executable) {
                 i += 2;

@@ -21,7 +21,7 @@ import java.util.List;
  * </ul>
  *
  * <p>Vertical tab is whitespace here as in PostgreSQL 16; PostgreSQL 15 rejects it outside literals, so that
- * reading costs nothing.
+ * reading costs nothing. {@link Hints Optimizer hints} are refused.
  */
 final class PostgresLexer {
 
@@ -81,6 +81,7 @@ final class PostgresLexer {
                     i++;
                 }
             } else if (c == '/' && next == '*') {
+                Hints.refuseAt(sql, i);
                 skipBlockComment();
             } else if (c == '\'') {
                 literal(i, standardConformingStrings ? Quoting.STANDARD : Quoting.BACKSLASH);

@@ -9,8 +9,8 @@ import java.util.Objects;
  * @param source the token as written, for messages
  * @param offset index of the token's first character in the SQL text
  */
-public record Token(TokenKind kind, String text, String source, int offset) {
-    public Token {
+record Token(TokenKind kind, String text, String source, int offset) {
+    Token {
         Objects.requireNonNull(kind, "kind");
         Objects.requireNonNull(text, "text");
         Objects.requireNonNull(source, "source");

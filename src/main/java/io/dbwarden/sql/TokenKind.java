@@ -1,7 +1,7 @@
 package io.dbwarden.sql;
 
 /** What a token of SQL is, once comments and whitespace are gone; only the distinctions the guard needs. */
-public enum TokenKind {
+enum TokenKind {
     /** An unquoted identifier or keyword; its text is lower-cased (ASCII only, as both servers fold). */
     WORD,
     /** A quoted identifier ({@code "…"}, {@code U&"…"}, {@code `…`}); its text is the name it denotes, escapes undone. */

@@ -235,6 +235,15 @@ class SqlGuardTest {
     }
 
     @Test
+    void optimizerHintsAreRefusedBecauseTheyCanChangeSettings() {
+        assertThat(refusal("SELECT /*+ SET_VAR(max_execution_time=0) */ sleep(1)", Engine.MYSQL))
+                .startsWith("the optimizer hint comment /*+ at character 8");
+        assertThat(refusal("SELECT /*+ MAX_EXECUTION_TIME(0) */ 1", Engine.MYSQL)).isNotNull();
+        assertThat(refusal("/*+ Set(statement_timeout 0) */ SELECT 1", Engine.POSTGRESQL)).isNotNull();
+        assertThat(refusal("SELECT 1 /* + not a hint */", Engine.POSTGRESQL)).isNull();
+    }
+
+    @Test
     void withoutAnEngineEveryReadingMustPass() {
         assertThat(refusal("SELECT 1 # 1, pg_reload_conf()", null)).isNotNull();
         assertThat(refusal("SELECT 1", null)).isNull();
