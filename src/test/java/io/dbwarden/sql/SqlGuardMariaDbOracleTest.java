@@ -50,6 +50,7 @@ class SqlGuardMariaDbOracleTest {
                 Map.entry("SELECT `sleep`(0)", Verdict.FORBIDDEN_CALL),
                 Map.entry("SELECT NEXT VALUE FOR s", Verdict.FORBIDDEN_CALL),
                 Map.entry("SELECT 1 --\u2028, sleep(0) AS b FROM (SELECT 1 AS `\u2028`) q", Verdict.FORBIDDEN_CALL),
+                Map.entry("SELECT 1 --1, sleep(0) AS b", Verdict.FORBIDDEN_CALL),
                 Map.entry("SELECT nosuchcolumn FROM t", Verdict.REFUSED));
         try (MariaDbOracle oracle = new MariaDbOracle(server, DATABASE, "")) {
             for (Map.Entry<String, Verdict> e : expected.entrySet()) {
