@@ -6,7 +6,7 @@ import io.dbwarden.cel.CompiledRule;
 import io.dbwarden.cel.RuleCompileException;
 import io.dbwarden.cel.RuleCompiler;
 import io.dbwarden.cel.RuleLimits;
-import io.dbwarden.collect.SqlGuard;
+import io.dbwarden.sql.SqlGuard;
 import io.dbwarden.target.Engine;
 import io.dbwarden.template.Template;
 import io.dbwarden.template.TemplateSyntaxException;
