@@ -61,8 +61,9 @@ final class MysqlSandbox implements SandboxEngine {
     }
 
     @Override
-    public void cancel(Connection c) throws SQLException {
+    public Watchdog.Cancel canceller(Connection c) throws SQLException {
         // KILL QUERY <this session's id>, sent by Connector/J over a connection of its own
-        c.unwrap(org.mariadb.jdbc.Connection.class).cancelCurrentQuery();
+        org.mariadb.jdbc.Connection session = c.unwrap(org.mariadb.jdbc.Connection.class);
+        return session::cancelCurrentQuery;
     }
 }

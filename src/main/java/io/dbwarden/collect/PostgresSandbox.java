@@ -8,6 +8,7 @@ import java.sql.Statement;
 import java.time.Duration;
 import org.postgresql.core.BaseConnection;
 import org.postgresql.core.CachedQuery;
+import org.postgresql.core.QueryExecutor;
 
 /**
  * PostgreSQL: pgjdbc begins each transaction with {@code BEGIN READ ONLY} (the session has autocommit off and is
@@ -70,10 +71,11 @@ final class PostgresSandbox implements SandboxEngine {
     }
 
     @Override
-    public void cancel(Connection c) throws SQLException {
+    public Watchdog.Cancel canceller(Connection c) throws SQLException {
         // a cancel request on its own connection, with the key the server gave this session; unlike
         // Statement.cancel() it also works once pgjdbc has closed a session it could no longer read
-        c.unwrap(BaseConnection.class).getQueryExecutor().sendQueryCancel();
+        QueryExecutor session = c.unwrap(BaseConnection.class).getQueryExecutor();
+        return session::sendQueryCancel;
     }
 
     @Override

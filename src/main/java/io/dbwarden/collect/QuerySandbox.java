@@ -62,9 +62,10 @@ final class QuerySandbox {
             ps.setMaxRows(RowReader.MAX_ROWS + 1);
             ps.setFetchSize(engine.fetchSize());
             stats.statementSent();
-            try (Watchdog.Armed watchdog = Watchdog.arm(deadline, () -> engine.cancel(c))) {
+            Watchdog.Cancel cancel = engine.canceller(c);
+            try (Watchdog.Armed watchdog = Watchdog.arm(deadline, cancel)) {
                 try {
-                    return run(c, ps);
+                    return run(c, ps, cancel);
                 } catch (SQLException e) {
                     watchdog.close();
                     if (watchdog.fired()) {
@@ -76,12 +77,13 @@ final class QuerySandbox {
         }
     }
 
-    private List<Map<String, Object>> run(Connection c, PreparedStatement ps) throws SQLException {
+    private List<Map<String, Object>> run(Connection c, PreparedStatement ps, Watchdog.Cancel cancel)
+            throws SQLException {
         ResultSet rs;
         try {
             rs = ps.executeQuery();
         } catch (SQLException | RuntimeException e) {
-            cancelIfAbandoned(c, e);
+            cancelIfAbandoned(c, cancel, e);
             throw e;
         }
         try {
@@ -89,11 +91,11 @@ final class QuerySandbox {
         } catch (ResultLimitException e) {
             if (engine.fetchSize() > 0) {
                 // the server is still sending: stop it rather than read the rest to close the result
-                cancel(c, e);
+                cancel(cancel, e);
             }
             throw e;
         } catch (SQLException | RuntimeException e) {
-            cancelIfAbandoned(c, e);
+            cancelIfAbandoned(c, cancel, e);
             throw e;
         } finally {
             try {
@@ -105,18 +107,19 @@ final class QuerySandbox {
     }
 
     /** After a failure that was not the server's answer, the query may still run there: cancel it. */
-    private void cancelIfAbandoned(Connection c, Exception failure) throws SQLException {
+    private static void cancelIfAbandoned(Connection c, Watchdog.Cancel cancel, Exception failure)
+            throws SQLException {
         if (Thread.currentThread().isInterrupted() || c.isClosed()) {
-            cancel(c, failure);
+            cancel(cancel, failure);
         }
     }
 
-    private void cancel(Connection c, Exception failure) {
+    private static void cancel(Watchdog.Cancel cancel, Exception failure) {
         // an interrupted thread cannot open the cancel's own connection; clear the flag for that and restore it
         boolean interrupted = Thread.interrupted();
         try {
-            engine.cancel(c);
-        } catch (SQLException | RuntimeException e) {
+            cancel.run();
+        } catch (Exception e) {
             failure.addSuppressed(e);
         } finally {
             if (interrupted) {

@@ -25,8 +25,11 @@ interface SandboxEngine {
     /** Ends the query's transaction, undoing what it did to the session. */
     void end(Connection c) throws SQLException;
 
-    /** Cancels what the session runs, from outside it; also works once the driver has given the session up. */
-    void cancel(Connection c) throws SQLException;
+    /**
+     * How to cancel what the session runs, from outside it. Taken while the session is open, it also works once
+     * the driver has given the session up (pgjdbc no longer unwraps a closed connection).
+     */
+    Watchdog.Cancel canceller(Connection c) throws SQLException;
 
     /** The driver's own words for a broken limit, as the collector's; other failures as they are. */
     default SQLException translate(SQLException e) {
