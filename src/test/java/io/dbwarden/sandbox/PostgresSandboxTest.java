@@ -44,9 +44,12 @@ class PostgresSandboxTest {
     void startServer() throws Exception {
         files = ServerSessions.writableByTheServer();
         server = PostgresServer.builder()
+                .setting("wal_level", "logical")
                 .initSql("CREATE TABLE t (n int)",
                         "CREATE ROLE mallory LOGIN",
-                        "CREATE DATABASE planted OWNER mallory")
+                        "CREATE DATABASE planted OWNER mallory",
+                        "CREATE ROLE monitor LOGIN IN ROLE pg_monitor",
+                        "SELECT pg_create_logical_replication_slot('slot', 'test_decoding')")
                 .start();
         // a database owner plants a function that beats pg_catalog.format(text, VARIADIC "any") on its argument
         // types, and makes sessions in their database look in public first
@@ -266,6 +269,30 @@ class PostgresSandboxTest {
 
         assertThat(result.failure(hidden)).contains("INSERT is not allowed in a non-volatile function");
         assertThat(rowsOfT()).isEmpty();
+    }
+
+    /**
+     * What a read-only transaction does not stop (a superuser runs all of these): the least-privilege account the
+     * README recommends is refused them by the server. For a superuser they stay the text guard's job.
+     */
+    @ParameterizedTest(name = "{0}")
+    @ValueSource(strings = {
+            "SELECT pg_stat_reset() AS r",
+            "SELECT pg_stat_reset_shared('bgwriter') AS r",
+            "SELECT pg_replication_slot_advance('slot', pg_current_wal_lsn()) AS r",
+            "SELECT * FROM pg_logical_slot_get_changes('slot', NULL, NULL)",
+            "SELECT pg_drop_replication_slot('slot') AS r",
+            "SELECT pg_reload_conf() AS r",
+            "SELECT pg_switch_wal() AS r",
+            "SELECT pg_read_file('/etc/hostname') AS r",
+            "SELECT lo_import('/etc/hostname') AS r"})
+    void theLeastPrivilegeAccountIsRefusedWhatAReadOnlyTransactionAllows(String sql) throws Exception {
+        Collection.Result result = Collection.run(
+                "postgresql://monitor@127.0.0.1:" + server.port() + "/postgres", TIMEOUT, sql);
+
+        assertThat(result.failure(sql)).startsWith("privilege missing: ");
+        assertThat(server.query("postgres", "SELECT count(*) AS n FROM pg_replication_slots WHERE slot_name = 'slot'"))
+                .containsExactly(Map.of("n", 1L));
     }
 
     @Test
