@@ -3,9 +3,17 @@ package io.dbwarden.collect;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.concurrent.atomic.AtomicLong;
 
-/** Counts what collection cost on one target, so the budget of one connection and each query once can be seen. */
+/**
+ * Counts what collection cost on one target, so the budget of one connection and each query once can be seen.
+ *
+ * <p>{@link #statements()} counts the statements whose rows dbwarden reads: each check query once, and each query
+ * for versions, settings and counters. What keeps those statements harmless (beginning and rolling back their
+ * transactions, asking the server to describe a check query before running it) is counted apart, in
+ * {@link #isolationRoundTrips()}.
+ */
 public final class CollectionStats {
     private final AtomicInteger statements = new AtomicInteger();
+    private final AtomicInteger isolationRoundTrips = new AtomicInteger();
     private final AtomicInteger connections = new AtomicInteger();
     private final AtomicInteger distinctQueries = new AtomicInteger();
     private final AtomicLong connectNanos = new AtomicLong();
@@ -14,6 +22,10 @@ public final class CollectionStats {
 
     void statementSent() {
         statements.incrementAndGet();
+    }
+
+    void isolationRoundTrip() {
+        isolationRoundTrips.incrementAndGet();
     }
 
     public void connectionOpened(long nanos) {
@@ -35,6 +47,11 @@ public final class CollectionStats {
 
     public int statements() {
         return statements.get();
+    }
+
+    /** Round trips spent beginning and rolling back transactions and describing check queries before they run. */
+    public int isolationRoundTrips() {
+        return isolationRoundTrips.get();
     }
 
     public int connections() {

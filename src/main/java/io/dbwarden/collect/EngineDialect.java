@@ -4,6 +4,7 @@ import io.dbwarden.target.Engine;
 import io.dbwarden.version.ServerVersion;
 import java.sql.Connection;
 import java.sql.SQLException;
+import java.time.Duration;
 import java.util.List;
 import java.util.Map;
 
@@ -29,6 +30,9 @@ public interface EngineDialect {
     boolean isPermissionDenied(SQLException e);
 
     boolean isStatementTimeout(SQLException e);
+
+    /** How this engine's server is made the last word on check queries, on a server of {@code version}. */
+    SandboxEngine sandbox(ServerVersion version, Duration statementTimeout, Duration idleInTransactionTimeout);
 
     static EngineDialect of(Engine engine) {
         return switch (engine) {

@@ -7,6 +7,7 @@ import io.dbwarden.target.TargetConnector;
 import io.dbwarden.version.ServerVersion;
 import java.sql.Connection;
 import java.sql.SQLException;
+import java.sql.SQLTimeoutException;
 import java.time.Duration;
 import java.util.EnumMap;
 import java.util.LinkedHashMap;
@@ -18,7 +19,8 @@ import java.util.TreeMap;
 /**
  * Reads a plan's facts over the target's session: each distinct query once, built-in facts
  * only when asked for, and a second status sample after the sampling window when rates are
- * wanted. A failing query fails only the checks that use it.
+ * wanted. A failing query fails only the checks that use it: check queries run in a
+ * {@link QuerySandbox}, and a session the driver gives up is replaced for the queries after it.
  */
 public final class FactCollector {
 
@@ -33,12 +35,23 @@ public final class FactCollector {
     public TargetFacts collect(Target target, Connection session, EngineDialect dialect, ServerVersion version,
                                CollectionPlan plan, Map<BuiltinFact, FactSource> sources, CollectionStats stats) {
         long started = System.nanoTime();
+        try (SessionKeeper keeper = new SessionKeeper(session, () -> connector.open(target), stats)) {
+            return collect(target, keeper, dialect, version, plan, sources, stats, started);
+        }
+    }
+
+    private TargetFacts collect(Target target, SessionKeeper session, EngineDialect dialect, ServerVersion version,
+                                CollectionPlan plan, Map<BuiltinFact, FactSource> sources, CollectionStats stats,
+                                long started) {
+        QuerySandbox sandbox = new QuerySandbox(
+                dialect.sandbox(version, statementTimeout, connector.idleInTransactionTimeout()), statementTimeout);
         Map<BuiltinFact, Map<String, Object>> builtins = new EnumMap<>(BuiltinFact.class);
         Map<BuiltinFact, String> unavailable = new EnumMap<>(BuiltinFact.class);
         builtins.put(BuiltinFact.VERSION, version.toCelMap());
 
         if (plan.needs(BuiltinFact.VARIABLES)) {
-            readBuiltin(BuiltinFact.VARIABLES, () -> dialect.readVariables(session, stats), dialect, builtins, unavailable);
+            readBuiltin(BuiltinFact.VARIABLES, () -> dialect.readVariables(session.session(), stats), dialect, builtins,
+                    unavailable);
         }
         boolean wantsRates = plan.needs(BuiltinFact.RATES);
         if (wantsRates && plan.sample().isZero()) {
@@ -59,12 +72,12 @@ public final class FactCollector {
         stats.distinctQueries(plan.queries().size());
         for (QueryKey key : plan.queries()) {
             if (!key.allDatabases()) {
-                outcomes.put(key, run(session, key.sql(), dialect, stats));
+                outcomes.put(key, run(session, key.sql(), sandbox, dialect, stats));
             }
         }
         List<QueryKey> perDatabase = plan.queries().stream().filter(QueryKey::allDatabases).toList();
         if (!perDatabase.isEmpty()) {
-            outcomes.putAll(runInEveryDatabase(target, session, dialect, perDatabase, stats));
+            outcomes.putAll(runInEveryDatabase(target, session, sandbox, dialect, perDatabase, stats));
         }
 
         background.close();
@@ -80,7 +93,8 @@ public final class FactCollector {
         // Counters are read after the checks' own queries, so the sampled window does not count dbwarden's work.
         long firstSampleAt = System.nanoTime();
         if (plan.needs(BuiltinFact.STATUS) || wantsRates) {
-            readBuiltin(BuiltinFact.STATUS, () -> dialect.readStatus(session, stats), dialect, builtins, unavailable);
+            readBuiltin(BuiltinFact.STATUS, () -> dialect.readStatus(session.session(), stats), dialect, builtins,
+                    unavailable);
         }
         if (wantsRates && builtins.containsKey(BuiltinFact.STATUS)) {
             long waitNanos = plan.sample().toNanos() - (System.nanoTime() - firstSampleAt);
@@ -89,7 +103,7 @@ public final class FactCollector {
             }
             double seconds = (System.nanoTime() - firstSampleAt) / 1e9;
             try {
-                Map<String, Object> second = dialect.readStatus(session, stats);
+                Map<String, Object> second = dialect.readStatus(session.session(), stats);
                 builtins.put(BuiltinFact.RATES, rates(builtins.get(BuiltinFact.STATUS), second, seconds));
             } catch (SQLException e) {
                 unavailable.put(BuiltinFact.RATES, "second status sample failed: " + e.getMessage());
@@ -126,13 +140,20 @@ public final class FactCollector {
         }
     }
 
-    private QueryOutcome run(Connection session, String sql, EngineDialect dialect, CollectionStats stats) {
+    private QueryOutcome run(SessionKeeper session, String sql, QuerySandbox sandbox, EngineDialect dialect,
+                             CollectionStats stats) {
+        if (Thread.currentThread().isInterrupted()) {
+            return new QueryOutcome.Failed("collection was interrupted before this query ran", false);
+        }
         try {
-            return new QueryOutcome.Rows(Sql.rows(session, sql, stats));
+            return new QueryOutcome.Rows(sandbox.rows(session.session(), sql, stats));
         } catch (SQLException e) {
-            if (dialect.isStatementTimeout(e)) {
+            if (e instanceof SQLTimeoutException || dialect.isStatementTimeout(e)) {
                 return new QueryOutcome.Failed("the query ran longer than the statement timeout ("
                         + io.dbwarden.units.Durations.format(statementTimeout) + ") and was cancelled", false);
+            }
+            if (e instanceof QueryRefusedException) {
+                return new QueryOutcome.Failed("query refused: " + e.getMessage(), false);
             }
             boolean denied = dialect.isPermissionDenied(e);
             return new QueryOutcome.Failed((denied ? "privilege missing: " : "query failed: ") + e.getMessage(), denied);
@@ -140,16 +161,18 @@ public final class FactCollector {
     }
 
     /** Runs per-database queries in every connectable database, one connection at a time, adding a database column. */
-    private Map<QueryKey, QueryOutcome> runInEveryDatabase(Target target, Connection session, EngineDialect dialect,
-                                                           List<QueryKey> keys, CollectionStats stats) {
+    private Map<QueryKey, QueryOutcome> runInEveryDatabase(Target target, SessionKeeper session, QuerySandbox sandbox,
+                                                           EngineDialect dialect, List<QueryKey> keys,
+                                                           CollectionStats stats) {
         Map<QueryKey, List<Map<String, Object>>> rows = new LinkedHashMap<>();
         Map<QueryKey, QueryOutcome> failed = new LinkedHashMap<>();
         keys.forEach(k -> rows.put(k, new java.util.ArrayList<>()));
         List<String> databases;
         String current;
         try {
-            databases = dialect.connectableDatabases(session, stats);
-            current = dialect.currentDatabase(session);
+            Connection main = session.session();
+            databases = dialect.connectableDatabases(main, stats);
+            current = dialect.currentDatabase(main);
         } catch (SQLException e) {
             Map<QueryKey, QueryOutcome> all = new LinkedHashMap<>();
             keys.forEach(k -> all.put(k, new QueryOutcome.Failed("could not list databases: " + e.getMessage(),
@@ -158,13 +181,14 @@ public final class FactCollector {
         }
         for (String database : databases) {
             if (database.equals(current)) {
-                collectInto(session, database, keys, dialect, stats, rows, failed);
+                collectInto(session, database, keys, sandbox, dialect, stats, rows, failed);
                 continue;
             }
             long t0 = System.nanoTime();
-            try (Connection other = connector.open(target, database)) {
+            try (Connection other = connector.open(target, database);
+                 SessionKeeper keeper = new SessionKeeper(other, () -> connector.open(target, database), stats)) {
                 stats.connectionOpened(System.nanoTime() - t0);
-                collectInto(other, database, keys, dialect, stats, rows, failed);
+                collectInto(keeper, database, keys, sandbox, dialect, stats, rows, failed);
             } catch (TargetConnectException | SQLException e) {
                 // A database we may not enter is not a finding about the others: note it and go on.
                 keys.forEach(k -> failed.putIfAbsent(k, new QueryOutcome.Failed(
@@ -178,14 +202,14 @@ public final class FactCollector {
         return out;
     }
 
-    private void collectInto(Connection c, String database, List<QueryKey> keys, EngineDialect dialect,
-                             CollectionStats stats, Map<QueryKey, List<Map<String, Object>>> rows,
+    private void collectInto(SessionKeeper c, String database, List<QueryKey> keys, QuerySandbox sandbox,
+                             EngineDialect dialect, CollectionStats stats, Map<QueryKey, List<Map<String, Object>>> rows,
                              Map<QueryKey, QueryOutcome> failed) {
         for (QueryKey k : keys) {
             if (failed.containsKey(k)) {
                 continue;
             }
-            QueryOutcome outcome = run(c, k.sql(), dialect, stats);
+            QueryOutcome outcome = run(c, k.sql(), sandbox, dialect, stats);
             if (outcome instanceof QueryOutcome.Rows r) {
                 for (Map<String, Object> row : r.rows()) {
                     Map<String, Object> withDatabase = new LinkedHashMap<>();

@@ -5,6 +5,7 @@ import io.dbwarden.version.Flavor;
 import io.dbwarden.version.ServerVersion;
 import java.sql.Connection;
 import java.sql.SQLException;
+import java.time.Duration;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
@@ -60,5 +61,11 @@ final class MysqlDialect implements EngineDialect {
     @Override
     public boolean isStatementTimeout(SQLException e) {
         return TIMEOUT_ERRORS.contains(e.getErrorCode());
+    }
+
+    @Override
+    public SandboxEngine sandbox(ServerVersion version, Duration statementTimeout, Duration idleInTransactionTimeout) {
+        // a session holds no transaction open between queries here: autocommit stays on
+        return new MysqlSandbox(version.flavor() == Flavor.MARIADB, statementTimeout);
     }
 }

@@ -8,6 +8,7 @@ import java.sql.Connection;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Statement;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -45,16 +46,18 @@ final class PostgresDialect implements EngineDialect {
 
     @Override
     public Map<String, Object> readVariables(Connection c, CollectionStats stats) throws SQLException {
-        Map<String, Object> out = new TreeMap<>();
-        try (Statement st = c.createStatement()) {
-            stats.statementSent();
-            try (ResultSet rs = st.executeQuery("SELECT name, setting, unit, vartype FROM pg_settings")) {
-                while (rs.next()) {
-                    out.put(rs.getString(1), setting(rs.getString(2), rs.getString(3), rs.getString(4)));
+        return Sql.inTransaction(c, stats, () -> {
+            Map<String, Object> out = new TreeMap<>();
+            try (Statement st = c.createStatement()) {
+                stats.statementSent();
+                try (ResultSet rs = st.executeQuery("SELECT name, setting, unit, vartype FROM pg_settings")) {
+                    while (rs.next()) {
+                        out.put(rs.getString(1), setting(rs.getString(2), rs.getString(3), rs.getString(4)));
+                    }
                 }
             }
-        }
-        return out;
+            return out;
+        });
     }
 
     /** Booleans become bool, sizes bytes, durations milliseconds; -1 and other negatives keep their meaning. */
@@ -149,5 +152,10 @@ final class PostgresDialect implements EngineDialect {
     @Override
     public boolean isStatementTimeout(SQLException e) {
         return "57014".equals(e.getSQLState());
+    }
+
+    @Override
+    public SandboxEngine sandbox(ServerVersion version, Duration statementTimeout, Duration idleInTransactionTimeout) {
+        return new PostgresSandbox(statementTimeout, idleInTransactionTimeout);
     }
 }

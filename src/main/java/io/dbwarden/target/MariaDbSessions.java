@@ -18,6 +18,12 @@ import java.util.regex.Pattern;
  * does not support TLS, connect again in plain text. Any other failure of the TLS attempt is reported as is.
  *
  * <p>As with {@link PostgresSessions}, reads are bounded by the connect timeout until the login is over.
+ *
+ * <p>One statement per query is the server's rule here: the driver does not announce multi-statement support, so
+ * the server refuses a second statement as a syntax error before running the first, and prepared statements are
+ * prepared on the server ({@code useServerPrepStmts}), which tells callers, before anything runs, whether a
+ * statement returns rows at all. Prepared statements are not cached, so each one is closed on the server when the
+ * caller closes it.
  */
 final class MariaDbSessions implements SessionOpener {
 
@@ -91,6 +97,9 @@ final class MariaDbSessions implements SessionOpener {
         props.setProperty("tcpKeepAlive", "true");
         props.setProperty("connectionAttributes", "program_name:dbwarden");
         props.setProperty("allowLocalInfile", "false");
+        props.setProperty("allowMultiQueries", "false");
+        props.setProperty("useServerPrepStmts", "true");
+        props.setProperty("cachePrepStmts", "false");
         props.setProperty("permitRedirect", "false");
         props.setProperty("sslMode", sslMode);
 
@@ -145,15 +154,15 @@ final class MariaDbSessions implements SessionOpener {
         connection.setAutoCommit(true);
         boolean mariaDb = connection.getMetaData().getDatabaseProductVersion().toLowerCase(Locale.ROOT)
                 .contains("mariadb");
+        // lock waits are whole seconds on these servers; a lock wait never outlasts the statement by much
+        int lockWaitSeconds = SessionOpener.ceilSeconds(options.statementTimeout());
         try (Statement statement = connection.createStatement()) {
             statement.execute("SET SESSION TRANSACTION READ ONLY");
-            if (mariaDb) {
-                BigDecimal seconds = BigDecimal.valueOf(options.statementTimeout().toMillis(), 3);
-                statement.execute("SET SESSION max_statement_time = " + seconds.toPlainString());
-            } else {
-                statement.execute("SET SESSION max_execution_time = "
-                        + SessionOpener.millis(options.statementTimeout()));
-            }
+            String timeLimit = mariaDb
+                    ? "max_statement_time = " + BigDecimal.valueOf(options.statementTimeout().toMillis(), 3).toPlainString()
+                    : "max_execution_time = " + SessionOpener.millis(options.statementTimeout());
+            statement.execute("SET SESSION " + timeLimit + ", lock_wait_timeout = " + lockWaitSeconds
+                    + ", innodb_lock_wait_timeout = " + lockWaitSeconds);
         }
         connection.setReadOnly(true);
         connection.setNetworkTimeout(DIRECT, SessionOpener.millis(options.socketTimeout()));

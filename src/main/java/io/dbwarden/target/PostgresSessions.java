@@ -15,10 +15,20 @@ import java.util.Properties;
  * <p>While logging in, every read is bounded by the connect timeout (pgjdbc {@code socketTimeout} and
  * {@code loginTimeout}), so a server that accepts the TCP connection but never answers cannot hang us;
  * once logged in, the socket timeout is raised to the statement timeout plus a margin.
+ *
+ * <p>The session is set up so that the server has the last word on what a query may do: autocommit is off and
+ * the connection is read-only, so pgjdbc opens every transaction with {@code BEGIN READ ONLY}, and callers end each
+ * one with a rollback, which also undoes any setting a query changed; names resolve in {@code pg_catalog} first and
+ * never in a schema another role can create objects in; statements go through the extended query protocol, whose
+ * Parse message holds one statement only; and pgjdbc refuses, before holding it in memory, a result larger than
+ * {@link TargetConnector#MAX_RESULT_BYTES} (it then drops the session, so callers must be ready to open a new one).
  */
 final class PostgresSessions implements SessionOpener {
 
     static final String UNIX_SOCKET_FACTORY = "org.newsclub.net.unix.AFUNIXSocketFactory$FactoryArg";
+
+    /** Schemas a session resolves names in: the system catalog, and temporary objects last (never functions). */
+    static final String SEARCH_PATH = "pg_catalog, pg_temp";
 
     @Override
     public Connection open(ResolvedDsn dsn, ConnectOptions options)
@@ -34,6 +44,9 @@ final class PostgresSessions implements SessionOpener {
         props.setProperty("loginTimeout", Integer.toString(loginSeconds));
         props.setProperty("socketTimeout", Integer.toString(loginSeconds));
         props.setProperty("tcpKeepAlive", "true");
+        props.setProperty("preferQueryMode", "extended");
+        props.setProperty("readOnlyMode", "transaction");
+        props.setProperty("maxResultBuffer", Long.toString(TargetConnector.MAX_RESULT_BYTES));
 
         String address;
         if (dsn.socket().isPresent()) {
@@ -61,17 +74,31 @@ final class PostgresSessions implements SessionOpener {
         }
         try {
             connection.setAutoCommit(true);
-            connection.setReadOnly(true);
             try (Statement statement = connection.createStatement()) {
-                statement.execute("SET SESSION CHARACTERISTICS AS TRANSACTION READ ONLY");
-                statement.execute("SET statement_timeout = " + SessionOpener.millis(options.statementTimeout()));
+                // one round trip: pgjdbc sends the statements of this trusted text together
+                statement.execute(sessionSettings(options));
             }
+            connection.setAutoCommit(false);
+            connection.setReadOnly(true);
             connection.setNetworkTimeout(DIRECT, SessionOpener.millis(options.socketTimeout()));
             return connection;
         } catch (SQLException | RuntimeException e) {
             SessionOpener.closeQuietly(connection, e);
             throw e;
         }
+    }
+
+    /**
+     * Session defaults. They only matter between transactions: each transaction a caller runs sets its own limits
+     * again with {@code SET LOCAL} and is rolled back, so nothing a query changes outlives it.
+     */
+    static String sessionSettings(ConnectOptions options) {
+        int statementMillis = SessionOpener.millis(options.statementTimeout());
+        return "SET search_path = " + SEARCH_PATH
+                + "; SET SESSION CHARACTERISTICS AS TRANSACTION READ ONLY"
+                + "; SET statement_timeout = " + statementMillis
+                + "; SET lock_timeout = " + statementMillis
+                + "; SET idle_in_transaction_session_timeout = " + SessionOpener.millis(options.socketTimeout());
     }
 
     private static ClientKeyStore configureTls(TlsSettings tls, Properties props)

@@ -4,16 +4,29 @@ import java.io.IOException;
 import java.security.GeneralSecurityException;
 import java.sql.Connection;
 import java.sql.SQLException;
+import java.time.Duration;
 import java.util.Objects;
 
 /**
  * Opens read-only, time-limited sessions to targets.
  *
- * <p>Every session has autocommit on, refuses writes (server-side read-only transactions), has a server-side
- * statement timeout, a socket timeout somewhat above it, and reports itself as "dbwarden" to the server.
- * Sessions are not pooled: the caller closes them.
+ * <p>Every session refuses writes (server-side read-only transactions), has a server-side statement timeout, a
+ * socket timeout somewhat above it, and reports itself as "dbwarden" to the server. PostgreSQL sessions have
+ * autocommit off, so each statement runs in a {@code BEGIN READ ONLY} transaction the caller rolls back, and resolve
+ * names with {@code search_path = pg_catalog, pg_temp}; MySQL and MariaDB sessions keep autocommit on and run one
+ * statement per call. Sessions are not pooled: the caller closes them.
  */
 public final class TargetConnector {
+
+    /**
+     * The most bytes of one result a session holds in memory. pgjdbc stops reading a larger result before holding
+     * it (and drops the session); the collector counts MySQL and MariaDB results, which the driver streams, as it
+     * reads them. 16 MiB is hundreds of times what the largest built-in check reads from a busy server.
+     */
+    public static final long MAX_RESULT_BYTES = 16L * 1024 * 1024;
+
+    /** PostgreSQL's {@code search_path} in every session: the system catalog first, temporary objects last. */
+    public static final String POSTGRES_SEARCH_PATH = PostgresSessions.SEARCH_PATH;
 
     private final ConnectOptions options;
     private final LocalEnvironment local;
@@ -34,6 +47,11 @@ public final class TargetConnector {
 
     public ConnectOptions options() {
         return options;
+    }
+
+    /** How long a session may sit idle inside a transaction before the server ends it. */
+    public Duration idleInTransactionTimeout() {
+        return options.socketTimeout();
     }
 
     /** A session to the target's own database. */

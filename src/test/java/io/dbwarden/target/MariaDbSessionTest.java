@@ -54,6 +54,27 @@ class MariaDbSessionTest {
                 assertThat(single(session, "SELECT @@port")).isEqualTo(Integer.toString(server.port()));
                 assertThat(session.isReadOnly()).isTrue();
                 assertThat(session.getAutoCommit()).isTrue();
+                assertThat(single(session, "SELECT @@session.lock_wait_timeout")).isEqualTo("1");
+                assertThat(single(session, "SELECT @@session.innodb_lock_wait_timeout")).isEqualTo("1");
+            }
+        }
+
+        @Test
+        void refusesASecondStatementBeforeRunningTheFirst() throws Exception {
+            try (Connection session = CONNECTOR.open(target(server.dsn()));
+                 Statement statement = session.createStatement()) {
+                assertThatThrownBy(() -> statement.execute("SELECT 1; SELECT 2"))
+                        .isInstanceOf(SQLException.class)
+                        .hasMessageContaining("You have an error in your SQL syntax");
+            }
+        }
+
+        @Test
+        void preparesStatementsOnTheServer() throws Exception {
+            try (Connection session = CONNECTOR.open(target(server.dsn()));
+                 var prepared = session.prepareStatement("SELECT 1 INTO @v")) {
+                assertThat(prepared).isInstanceOf(org.mariadb.jdbc.ServerPreparedStatement.class);
+                assertThat(prepared.getMetaData().getColumnCount()).as("described by the server").isZero();
             }
         }
 

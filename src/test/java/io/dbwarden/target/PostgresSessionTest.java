@@ -46,7 +46,39 @@ class PostgresSessionTest {
                 assertThat(single(session, "SHOW application_name")).isEqualTo("dbwarden");
                 assertThat(single(session, "SELECT inet_server_addr()::text")).isEqualTo("127.0.0.1/32");
                 assertThat(session.isReadOnly()).isTrue();
-                assertThat(session.getAutoCommit()).isTrue();
+                assertThat(session.getAutoCommit()).as("each statement runs in a transaction the caller rolls back")
+                        .isFalse();
+            }
+        }
+
+        @Test
+        void resolvesNamesInTheSystemCatalogAndLimitsLocksAndIdleTransactions() throws Exception {
+            try (Connection session = CONNECTOR.open(target(server.dsn("postgres")))) {
+                assertThat(single(session, "SHOW search_path")).isEqualTo("pg_catalog, pg_temp");
+                assertThat(single(session, "SHOW lock_timeout")).isEqualTo("1s");
+                assertThat(single(session, "SHOW idle_in_transaction_session_timeout")).isEqualTo("6s");
+                assertThat(single(session, "SHOW default_transaction_read_only")).isEqualTo("on");
+            }
+        }
+
+        @Test
+        void aSettingChangedInsideATransactionEndsWithItsRollback() throws Exception {
+            try (Connection session = CONNECTOR.open(target(server.dsn("postgres")))) {
+                single(session, "SELECT set_config('search_path', 'public', false)");
+                session.rollback();
+
+                assertThat(single(session, "SHOW search_path")).isEqualTo("pg_catalog, pg_temp");
+            }
+        }
+
+        @Test
+        void sendsEveryStatementThroughTheExtendedProtocolSoTheServerSeesOneStatementPerParse() throws Exception {
+            // pgjdbc sends what it reads as one statement in one Parse message; the server refuses a second one there
+            try (Connection session = CONNECTOR.open(target(server.dsn("postgres")));
+                 Statement statement = session.createStatement()) {
+                assertThatThrownBy(() -> statement.execute("SELECT 1 AS \u00a0$a$; SELECT 2 --$a$"))
+                        .isInstanceOf(SQLException.class)
+                        .hasMessageContaining("cannot insert multiple commands into a prepared statement");
             }
         }
 
