@@ -3,14 +3,48 @@ package io.dbwarden.collect;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.concurrent.atomic.AtomicLong;
 
-/** Counts what collection cost on one target, so the budget of one connection and each query once can be seen. */
+/**
+ * Counts what collection cost on one target, so the budget of one connection and each query once can be seen, and
+ * tells a listener (the engine's metrics) how long each check query and each connection took.
+ */
 public final class CollectionStats {
+
+    /** Hears of every check query once it has ended and of every session opened. */
+    public interface Listener {
+        void queryRan(QueryOutcome outcome, long nanos);
+
+        void connectionOpened(long nanos);
+    }
+
+    private static final Listener NOBODY = new Listener() {
+        @Override
+        public void queryRan(QueryOutcome outcome, long nanos) {
+        }
+
+        @Override
+        public void connectionOpened(long nanos) {
+        }
+    };
+
+    private final Listener listener;
     private final AtomicInteger statements = new AtomicInteger();
     private final AtomicInteger connections = new AtomicInteger();
     private final AtomicInteger distinctQueries = new AtomicInteger();
     private final AtomicLong connectNanos = new AtomicLong();
     private final AtomicLong collectNanos = new AtomicLong();
     private final AtomicLong sampleWaitNanos = new AtomicLong();
+
+    public CollectionStats() {
+        this(NOBODY);
+    }
+
+    public CollectionStats(Listener listener) {
+        this.listener = java.util.Objects.requireNonNull(listener, "listener");
+    }
+
+    void queryRan(QueryOutcome outcome, long nanos) {
+        listener.queryRan(outcome, nanos);
+    }
 
     void statementSent() {
         statements.incrementAndGet();
@@ -19,6 +53,7 @@ public final class CollectionStats {
     public void connectionOpened(long nanos) {
         connections.incrementAndGet();
         connectNanos.addAndGet(nanos);
+        listener.connectionOpened(nanos);
     }
 
     void distinctQueries(int n) {

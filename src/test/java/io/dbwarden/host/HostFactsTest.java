@@ -3,6 +3,7 @@ package io.dbwarden.host;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import io.dbwarden.fact.Unavailable;
 import java.net.URI;
 import java.util.Map;
 import java.util.Optional;
@@ -65,13 +66,17 @@ class HostFactsTest {
     @Test
     void resultIsEitherFactsOrAReason() {
         HostFacts facts = new HostFacts(1, null, null, "declared");
+        Unavailable why = new Unavailable.Failed("no idea");
 
         assertThat(HostFactsResult.known(facts).isKnown()).isTrue();
-        assertThat(HostFactsResult.unknown("no idea").isKnown()).isFalse();
-        assertThatThrownBy(() -> new HostFactsResult(Optional.of(facts), "but also unknown"))
+        assertThat(HostFactsResult.unavailable(why).isKnown()).isFalse();
+        assertThat(HostFactsResult.unavailable(why).unknownReason()).isEqualTo("no idea");
+        assertThatThrownBy(() -> new HostFactsResult(Optional.of(facts), why))
                 .isInstanceOf(IllegalArgumentException.class);
-        assertThatThrownBy(() -> HostFactsResult.unknown(" "))
-                .hasMessage("Unknown host facts need a reason saying why they are unknown.");
-        assertThatThrownBy(() -> new HostFactsResult(null, "x")).isInstanceOf(NullPointerException.class);
+        assertThatThrownBy(() -> new HostFactsResult(Optional.empty(), null))
+                .isInstanceOf(IllegalArgumentException.class);
+        assertThatThrownBy(() -> new Unavailable.Failed(" "))
+                .hasMessage("an unavailable fact needs a sentence saying why");
+        assertThatThrownBy(() -> new HostFactsResult(null, why)).isInstanceOf(NullPointerException.class);
     }
 }

@@ -5,18 +5,15 @@ import static org.assertj.core.api.Assertions.assertThat;
 import io.dbwarden.cel.RuleCompiler;
 import io.dbwarden.check.Check;
 import io.dbwarden.check.CheckLoader;
-import io.dbwarden.host.HostFactsResolver;
+import io.dbwarden.fact.Unavailable.NotConfigured;
+import io.dbwarden.fact.Unavailable.Setting;
 import io.dbwarden.host.HostSpec;
-import io.dbwarden.target.ConnectOptions;
 import io.dbwarden.target.Dsn;
 import io.dbwarden.target.Target;
 import io.dbwarden.testing.FreePorts;
 import io.dbwarden.testing.MariaDbServer;
 import io.dbwarden.testing.PostgresServer;
-import java.net.http.HttpClient;
 import java.nio.file.Path;
-import java.time.Clock;
-import java.time.Duration;
 import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
@@ -42,11 +39,9 @@ class RunExecutorTest {
     private static RunReport run(List<Check> checks, Path procRoot, HostSpec host, String... dsns) throws Exception {
         List<Target> targets = new java.util.ArrayList<>();
         for (int i = 0; i < dsns.length; i++) {
-            targets.add(new Target("t" + i, Dsn.parse(dsns[i]), Map.of("env", "test")));
+            targets.add(new Target("t" + i, Dsn.parse(dsns[i]), Map.of("env", "test"), host));
         }
-        HostFactsResolver hosts = new HostFactsResolver(HttpClient.newHttpClient(), Duration.ofSeconds(1), procRoot);
-        return new RunExecutor(Clock.systemUTC(), hosts)
-                .run(checks, targets, new RunOptions("test", ConnectOptions.defaults(), Duration.ZERO, host));
+        return EngineSetup.standard().procRoot(procRoot).build().run(checks, targets, RunOptions.of(RunTrigger.MANUAL));
     }
 
     private static RunItem item(RunReport report, String target, String check) {
@@ -78,7 +73,9 @@ class RunExecutorTest {
                 PostgresServer.shared().dsn("postgres"));
         RunItem item = item(report, "t0", "memory_check");
         assertThat(item.status()).isEqualTo(ItemStatus.SKIPPED);
-        assertThat(item.reason()).get().asString().contains("nonexistent-proc");
+        assertThat(item.reason()).get().asString().contains("nonexistent-proc").doesNotContain("--");
+        assertThat(item.unavailable()).get().isInstanceOfSatisfying(NotConfigured.class,
+                missing -> assertThat(missing.setting()).isEqualTo(Setting.HOST));
     }
 
     @Test
@@ -90,10 +87,13 @@ class RunExecutorTest {
     }
 
     @Test
-    void ratesAreSkippedWithoutASamplingWindow() throws Exception {
+    void ratesAreSkippedWithoutASamplingWindowAsASettingNotMadeWithoutNamingAFlag() throws Exception {
         Check rates = check("rate_check", "mysql", "", "rates.Questions > 1000.0");
         RunReport report = run(List.of(rates), Path.of("/proc"), HostSpec.none(), MariaDbServer.shared().dsn());
-        assertThat(item(report, "t0", "rate_check").reason()).get().asString().contains("--sample");
+        RunItem item = item(report, "t0", "rate_check");
+        assertThat(item.status()).isEqualTo(ItemStatus.SKIPPED);
+        assertThat(item.unavailable()).contains(new NotConfigured(Setting.SAMPLE, "rates need a sampling window"));
+        assertThat(item.reason()).contains("rates need a sampling window");
     }
 
     @Test
