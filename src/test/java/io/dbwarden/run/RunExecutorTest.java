@@ -1,11 +1,12 @@
 package io.dbwarden.run;
 
+import static io.dbwarden.run.TestChecks.check;
+import static io.dbwarden.run.TestChecks.load;
+import static io.dbwarden.run.TestChecks.queryCheck;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.dbwarden.cel.BuiltinFact;
-import io.dbwarden.cel.RuleCompiler;
 import io.dbwarden.check.Check;
-import io.dbwarden.check.CheckLoader;
 import io.dbwarden.collect.FactOutcome;
 import io.dbwarden.fact.Unavailable;
 import io.dbwarden.fact.Unavailable.Failed;
@@ -24,22 +25,6 @@ import java.util.Map;
 import org.junit.jupiter.api.Test;
 
 class RunExecutorTest {
-
-    private static final CheckLoader LOADER = new CheckLoader(new RuleCompiler());
-
-    private static Check check(String name, String engine, String extra, String rule) throws Exception {
-        return LOADER.load(name + ".yaml", """
-                name: %s
-                engine: %s
-                category: configuration
-                severity: notice
-                summary: s
-                description: d
-                remediation: r
-                %s
-                rule: "%s"
-                """.formatted(name, engine, extra, rule));
-    }
 
     private static RunReport run(List<Check> checks, Path procRoot, HostSpec host, String... dsns) throws Exception {
         List<Target> targets = new java.util.ArrayList<>();
@@ -120,7 +105,7 @@ class RunExecutorTest {
     @Test
     void aPerDatabaseQueryRunsInEveryConnectableDatabaseAndNamesIt() throws Exception {
         try (PostgresServer pg = PostgresServer.builder().initSql("CREATE DATABASE app", "CREATE DATABASE reports").start()) {
-            Check perDb = LOADER.load("per_db.yaml", """
+            Check perDb = load("per_db", """
                     name: per_db_check
                     engine: postgresql
                     category: configuration
@@ -264,21 +249,5 @@ class RunExecutorTest {
         assertThat(first.id()).isNotEqualTo(second.id());
         assertThat(first.trigger()).isEqualTo(RunTrigger.SCHEDULE);
         assertThat(second.trigger()).isEqualTo(RunTrigger.CLI);
-    }
-
-    private static Check queryCheck(String name, String sql) throws Exception {
-        return LOADER.load(name + ".yaml", """
-                name: %s
-                engine: postgresql
-                category: configuration
-                severity: info
-                summary: s
-                description: d
-                remediation: r
-                queries:
-                  rows:
-                    sql: %s
-                rule: "size(rows) > 0"
-                """.formatted(name, sql));
     }
 }

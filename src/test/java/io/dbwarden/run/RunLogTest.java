@@ -1,10 +1,9 @@
 package io.dbwarden.run;
 
+import static io.dbwarden.run.TestChecks.check;
 import static org.assertj.core.api.Assertions.assertThat;
 
-import io.dbwarden.cel.RuleCompiler;
 import io.dbwarden.check.Check;
-import io.dbwarden.check.CheckLoader;
 import io.dbwarden.log.LogFormat;
 import io.dbwarden.target.Dsn;
 import io.dbwarden.target.Target;
@@ -81,17 +80,8 @@ class RunLogTest {
     private RunReport runAgainstPasswordProtectedTargets(Path dir) throws Exception {
         Path secret = dir.resolve("password");
         Files.writeString(secret, FILE_PASSWORD + "\n");
-        Check check = new CheckLoader(new RuleCompiler()).load("log_check.yaml", """
-                name: log_check
-                engine: postgresql
-                category: configuration
-                severity: info
-                summary: s
-                description: d
-                remediation: r
-                queries: { one: { sql: 'SELECT 1 AS n' } }
-                rule: "size(one) == 1"
-                """);
+        Check check = check("log_check", "postgresql", "queries: { one: { sql: 'SELECT 1 AS n' } }",
+                "size(one) == 1");
         String address = "127.0.0.1:" + pg.port();
         List<Target> targets = List.of(
                 new Target("inline", Dsn.parse("postgresql://inline:" + INLINE_PASSWORD + "@" + address + "/postgres"),

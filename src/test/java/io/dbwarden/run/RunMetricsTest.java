@@ -1,10 +1,9 @@
 package io.dbwarden.run;
 
+import static io.dbwarden.run.TestChecks.check;
 import static org.assertj.core.api.Assertions.assertThat;
 
-import io.dbwarden.cel.RuleCompiler;
 import io.dbwarden.check.Check;
-import io.dbwarden.check.CheckLoader;
 import io.dbwarden.metrics.EngineMetrics;
 import io.dbwarden.target.Dsn;
 import io.dbwarden.target.Target;
@@ -18,29 +17,13 @@ import org.junit.jupiter.api.Test;
 
 class RunMetricsTest {
 
-    private static final CheckLoader LOADER = new CheckLoader(new RuleCompiler());
-
-    private static Check check(String name, String extra, String rule) throws Exception {
-        return LOADER.load(name + ".yaml", """
-                name: %s
-                engine: postgresql
-                category: configuration
-                severity: notice
-                summary: s
-                description: d
-                remediation: r
-                %s
-                rule: "%s"
-                """.formatted(name, extra, rule));
-    }
-
     /** One check of each status on a real server, and the same checks on a server that is not there. */
     private static RunReport runEveryOutcome(PrometheusMeterRegistry registry) throws Exception {
         List<Check> checks = List.of(
-                check("quiet_check", "queries: { one: { sql: 'SELECT 1 AS n' } }", "size(one) == 0"),
-                check("firing_check", "", "true"),
-                check("future_check", "requires: { version: '>=99' }", "true"),
-                check("broken_check", "queries: { zero: { sql: 'SELECT 1 / 0 AS n' } }", "size(zero) > 0"));
+                check("quiet_check", "postgresql", "queries: { one: { sql: 'SELECT 1 AS n' } }", "size(one) == 0"),
+                check("firing_check", "postgresql", "", "true"),
+                check("future_check", "postgresql", "requires: { version: '>=99' }", "true"),
+                check("broken_check", "postgresql", "queries: { zero: { sql: 'SELECT 1 / 0 AS n' } }", "size(zero) > 0"));
         String unreachable = "postgresql://postgres@127.0.0.1:" + FreePorts.find() + "/postgres";
         List<Target> targets = List.of(
                 new Target("up", Dsn.parse(PostgresServer.shared().dsn("postgres")), Map.of()),
