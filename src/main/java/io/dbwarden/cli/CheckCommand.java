@@ -36,6 +36,9 @@ import picocli.CommandLine.Spec;
                         + "2 usage or check-file error, 3 a target could not be checked."})
 final class CheckCommand implements Callable<Integer> {
 
+    /** The options that declare host facts, as messages about them name them. */
+    static final HostSpec.Names HOST_FLAGS = new HostSpec.Names("--host-memory", "--host-cpus", "--node-exporter");
+
     @Spec
     picocli.CommandLine.Model.CommandSpec spec;
 
@@ -93,7 +96,7 @@ final class CheckCommand implements Callable<Integer> {
         java.io.PrintWriter err = spec.commandLine().getErr();
         OutputFormat outputFormat = OutputFormat.fromId(format);
         Severity threshold = failOn == null ? null : Severity.fromId(failOn);
-        List<Target> targets = targets(dsns, HostSpec.fromOptions(hostMemory, hostCpus, nodeExporter));
+        List<Target> targets = targets(dsns, HostSpec.parse(hostMemory, hostCpus, nodeExporter, HOST_FLAGS));
         ConnectOptions connect = new ConnectOptions(Durations.parse(connectTimeout), Durations.parse(statementTimeout));
         RunOptions options = new RunOptions(RunTrigger.CLI, Durations.parse(sample));
         CheckSelection selection = CheckSelection.byName(include, exclude)

@@ -246,6 +246,16 @@ class CheckCommandTest {
         assertThat(findings).allSatisfy(f -> assertThat(f.path("fields").path("memory").asText()).isEqualTo("64 MiB"));
     }
 
+    @Test
+    void badHostFactsAreAUsageErrorNamingTheFlag() {
+        Cli memory = Cli.run("check", planted.dsn("postgres"), "--host-memory", "0B");
+        assertThat(memory.exitCode()).isEqualTo(2);
+        assertThat(memory.err()).contains("--host-memory must be positive, got 0 bytes.");
+        Cli cpus = Cli.run("check", planted.dsn("postgres"), "--host-cpus", "-2");
+        assertThat(cpus.exitCode()).isEqualTo(2);
+        assertThat(cpus.err()).contains("--host-cpus must be positive, got -2.");
+    }
+
     private static String statusOf(JsonNode items, String check) {
         for (JsonNode item : items) {
             if (item.path("check").asText().equals(check)) {

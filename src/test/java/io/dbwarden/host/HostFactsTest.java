@@ -47,20 +47,26 @@ class HostFactsTest {
     }
 
     @Test
-    void specRejectsBadOptionsNamingTheOption() {
-        assertThatThrownBy(() -> HostSpec.fromOptions("lots", null, null))
+    void specRejectsBadValuesNamingThemAsTheCallerDoes() {
+        HostSpec.Names flags = new HostSpec.Names("--host-memory", "--host-cpus", "--node-exporter");
+        assertThatThrownBy(() -> HostSpec.parse("lots", null, null, flags))
                 .isInstanceOf(IllegalArgumentException.class)
                 .hasMessageStartingWith("--host-memory: Invalid byte size \"lots\"");
-        assertThatThrownBy(() -> HostSpec.fromOptions(null, null, "http://db1:9100/a b"))
+        assertThatThrownBy(() -> HostSpec.parse(null, null, "http://db1:9100/a b", flags))
                 .isInstanceOf(IllegalArgumentException.class)
                 .hasMessageStartingWith("--node-exporter \"http://db1:9100/a b\" is not a valid URL");
+        assertThatThrownBy(() -> HostSpec.parse(null, -2, null, flags))
+                .hasMessage("--host-cpus must be positive, got -2.");
+        assertThatThrownBy(() -> HostSpec.fromOptions("0B", null, null))
+                .as("the configuration file's names by default")
+                .hasMessage("memory must be positive, got 0 bytes.");
         assertThatThrownBy(() -> HostSpec.fromOptions(null, null, "db1:9100"))
                 .isInstanceOf(IllegalArgumentException.class)
                 .hasMessageContaining("must be an http or https URL with a host");
         assertThatThrownBy(() -> new HostSpec(0L, null, null))
-                .hasMessage("--host-memory must be positive, got 0 bytes.");
+                .hasMessage("memory must be positive, got 0 bytes.");
         assertThatThrownBy(() -> new HostSpec(null, -2, null))
-                .hasMessage("--host-cpus must be positive, got -2.");
+                .hasMessage("cpus must be positive, got -2.");
     }
 
     @Test
