@@ -5,22 +5,19 @@ import io.dbwarden.check.Check;
 import io.dbwarden.check.CheckFileException;
 import io.dbwarden.check.CheckSelection;
 import io.dbwarden.check.Severity;
-import io.dbwarden.host.HostFactsResolver;
 import io.dbwarden.host.HostSpec;
 import io.dbwarden.report.OutputFormat;
 import io.dbwarden.report.RunFormatters;
-import io.dbwarden.run.RunExecutor;
+import io.dbwarden.run.EngineSetup;
 import io.dbwarden.run.RunOptions;
 import io.dbwarden.run.RunReport;
+import io.dbwarden.run.RunTrigger;
 import io.dbwarden.target.ConnectOptions;
 import io.dbwarden.target.Dsn;
 import io.dbwarden.target.DsnException;
 import io.dbwarden.target.Target;
 import io.dbwarden.units.Durations;
 import java.io.IOException;
-import java.net.http.HttpClient;
-import java.nio.file.Path;
-import java.time.Clock;
 import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.List;
@@ -38,6 +35,9 @@ import picocli.CommandLine.Spec;
                 "Exit codes: 0 nothing at or above --fail-on, 1 findings at or above it, "
                         + "2 usage or check-file error, 3 a target could not be checked."})
 final class CheckCommand implements Callable<Integer> {
+
+    /** The options that declare host facts, as messages about them name them. */
+    static final HostSpec.Names HOST_FLAGS = new HostSpec.Names("--host-memory", "--host-cpus", "--node-exporter");
 
     @Spec
     picocli.CommandLine.Model.CommandSpec spec;
@@ -85,16 +85,20 @@ final class CheckCommand implements Callable<Integer> {
             description = "Cancel any one query after this long (default: ${DEFAULT-VALUE}).")
     String statementTimeout;
 
+    @Option(names = {"-v", "--verbose"}, description = {
+            "Log what happens to stderr: connections, collection and evaluation per target, with durations,",
+            "and the database drivers' warnings (DBWARDEN_LOG_LEVEL sets the level: error, warning, info, debug)."})
+    boolean verbose;
+
     @Override
     public Integer call() throws IOException, DsnException, CheckFileException {
         java.io.PrintWriter out = spec.commandLine().getOut();
         java.io.PrintWriter err = spec.commandLine().getErr();
         OutputFormat outputFormat = OutputFormat.fromId(format);
         Severity threshold = failOn == null ? null : Severity.fromId(failOn);
-        List<Target> targets = targets(dsns);
+        List<Target> targets = targets(dsns, HostSpec.parse(hostMemory, hostCpus, nodeExporter, HOST_FLAGS));
         ConnectOptions connect = new ConnectOptions(Durations.parse(connectTimeout), Durations.parse(statementTimeout));
-        RunOptions options = new RunOptions("cli", connect, Durations.parse(sample),
-                HostSpec.fromOptions(hostMemory, hostCpus, nodeExporter));
+        RunOptions options = new RunOptions(RunTrigger.CLI, Durations.parse(sample));
         CheckSelection selection = CheckSelection.byName(include, exclude)
                 .forEngines(targets.stream().map(t -> t.dsn().engine()).toList());
         CatalogLoad load = catalog.load(selection);
@@ -103,12 +107,10 @@ final class CheckCommand implements Callable<Integer> {
             throw new IllegalArgumentException("no check matches --checks '" + include + "'"
                     + (exclude == null ? "" : " after --exclude '" + exclude + "'"));
         }
-        HostFactsResolver hosts = new HostFactsResolver(
-                HttpClient.newBuilder().connectTimeout(options.connect().connectTimeout()).build(),
-                options.connect().connectTimeout(), Path.of("/proc"));
-        Clock clock = Clock.systemUTC();
-        RunReport report = new RunExecutor(clock, hosts, FactSources.standard(clock, options.connect().connectTimeout()))
-                .run(checks, targets, options);
+        if (verbose) {
+            CliLogging.verbose();
+        }
+        RunReport report = CliAdvice.addFlags(EngineSetup.standard().connect(connect).build().run(checks, targets, options));
         boolean colour = spec.commandLine().getColorScheme().ansi().enabled();
         Output.write(out, stream -> RunFormatters.forFormat(outputFormat, colour).write(report, stream));
         report.targets().stream().filter(t -> t.failure().isPresent())
@@ -120,8 +122,11 @@ final class CheckCommand implements Callable<Integer> {
         return failing ? ExitCodes.FINDINGS : ExitCodes.CLEAN;
     }
 
-    /** One target per DSN, named after its endpoint; names stay unique so findings can be told apart. */
-    static List<Target> targets(List<String> dsns) throws DsnException {
+    /**
+     * One target per DSN, named after its endpoint (names stay unique so findings can be told apart), each with the
+     * host facts the command line declares.
+     */
+    static List<Target> targets(List<String> dsns, HostSpec host) throws DsnException {
         List<Target> targets = new ArrayList<>();
         Set<String> names = new HashSet<>();
         for (String text : dsns) {
@@ -130,7 +135,7 @@ final class CheckCommand implements Callable<Integer> {
             for (int i = 2; !names.add(name); i++) {
                 name = dsn.defaultName() + "-" + i;
             }
-            targets.add(new Target(name, dsn, Map.of()));
+            targets.add(new Target(name, dsn, Map.of(), host));
         }
         return targets;
     }

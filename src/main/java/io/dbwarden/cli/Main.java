@@ -10,6 +10,12 @@ import picocli.CommandLine.Command;
 public final class Main {
 
     public static void main(String[] args) {
+        try {
+            CliLogging.install(System.err, System.getenv(CliLogging.LEVEL_VARIABLE));
+        } catch (IllegalArgumentException e) {
+            System.err.println("dbwarden: " + e.getMessage());
+            System.exit(ExitCodes.USAGE);
+        }
         System.exit(execute(args));
     }
 

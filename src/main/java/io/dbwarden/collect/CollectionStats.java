@@ -10,8 +10,29 @@ import java.util.concurrent.atomic.AtomicLong;
  * for versions, settings and counters. What keeps those statements harmless (beginning and rolling back their
  * transactions, asking the server to describe a check query before running it) is counted apart, in
  * {@link #isolationRoundTrips()}.
+ *
+ * <p>A listener (the engine's metrics) hears how long each check query and each connection took.
  */
 public final class CollectionStats {
+
+    /** Hears of every check query once it has ended and of every session opened. */
+    public interface Listener {
+        void queryRan(QueryOutcome outcome, long nanos);
+
+        void connectionOpened(long nanos);
+    }
+
+    private static final Listener NOBODY = new Listener() {
+        @Override
+        public void queryRan(QueryOutcome outcome, long nanos) {
+        }
+
+        @Override
+        public void connectionOpened(long nanos) {
+        }
+    };
+
+    private final Listener listener;
     private final AtomicInteger statements = new AtomicInteger();
     private final AtomicInteger isolationRoundTrips = new AtomicInteger();
     private final AtomicInteger connections = new AtomicInteger();
@@ -19,6 +40,18 @@ public final class CollectionStats {
     private final AtomicLong connectNanos = new AtomicLong();
     private final AtomicLong collectNanos = new AtomicLong();
     private final AtomicLong sampleWaitNanos = new AtomicLong();
+
+    public CollectionStats() {
+        this(NOBODY);
+    }
+
+    public CollectionStats(Listener listener) {
+        this.listener = java.util.Objects.requireNonNull(listener, "listener");
+    }
+
+    void queryRan(QueryOutcome outcome, long nanos) {
+        listener.queryRan(outcome, nanos);
+    }
 
     void statementSent() {
         statements.incrementAndGet();
@@ -31,6 +64,7 @@ public final class CollectionStats {
     public void connectionOpened(long nanos) {
         connections.incrementAndGet();
         connectNanos.addAndGet(nanos);
+        listener.connectionOpened(nanos);
     }
 
     void distinctQueries(int n) {

@@ -1,6 +1,7 @@
 package io.dbwarden.collect;
 
 import io.dbwarden.cel.BuiltinFact;
+import io.dbwarden.fact.Unavailable;
 import io.dbwarden.target.Target;
 import io.dbwarden.target.TargetConnectException;
 import io.dbwarden.target.TargetConnector;
@@ -46,7 +47,7 @@ public final class FactCollector {
         QuerySandbox sandbox = new QuerySandbox(
                 dialect.sandbox(version, statementTimeout, connector.idleInTransactionTimeout()), statementTimeout);
         Map<BuiltinFact, Map<String, Object>> builtins = new EnumMap<>(BuiltinFact.class);
-        Map<BuiltinFact, String> unavailable = new EnumMap<>(BuiltinFact.class);
+        Map<BuiltinFact, Unavailable> unavailable = new EnumMap<>(BuiltinFact.class);
         builtins.put(BuiltinFact.VERSION, version.toCelMap());
 
         if (plan.needs(BuiltinFact.VARIABLES)) {
@@ -55,7 +56,8 @@ public final class FactCollector {
         }
         boolean wantsRates = plan.needs(BuiltinFact.RATES);
         if (wantsRates && plan.sample().isZero()) {
-            unavailable.put(BuiltinFact.RATES, "rates need a sampling window: run with --sample DURATION, e.g. --sample 60s");
+            unavailable.put(BuiltinFact.RATES, new Unavailable.NotConfigured(Unavailable.Setting.SAMPLE,
+                    "rates need a sampling window"));
             wantsRates = false;
         }
         // Outside sources (a TLS handshake, node_exporter) wait on the network: read them while the queries run.
@@ -72,7 +74,7 @@ public final class FactCollector {
         stats.distinctQueries(plan.queries().size());
         for (QueryKey key : plan.queries()) {
             if (!key.allDatabases()) {
-                outcomes.put(key, run(session, key.sql(), sandbox, dialect, stats));
+                outcomes.put(key, timed(session, key.sql(), sandbox, dialect, stats));
             }
         }
         List<QueryKey> perDatabase = plan.queries().stream().filter(QueryKey::allDatabases).toList();
@@ -83,10 +85,10 @@ public final class FactCollector {
         background.close();
         pending.forEach((fact, future) -> {
             FactOutcome outcome = outcomeOf(fact, future);
-            if (outcome.facts() != null) {
+            if (outcome.isKnown()) {
                 builtins.put(fact, outcome.facts());
             } else {
-                unavailable.put(fact, outcome.unknownReason());
+                unavailable.put(fact, outcome.unavailable());
             }
         });
 
@@ -106,7 +108,7 @@ public final class FactCollector {
                 Map<String, Object> second = dialect.readStatus(session.session(), stats);
                 builtins.put(BuiltinFact.RATES, rates(builtins.get(BuiltinFact.STATUS), second, seconds));
             } catch (SQLException e) {
-                unavailable.put(BuiltinFact.RATES, "second status sample failed: " + e.getMessage());
+                unavailable.put(BuiltinFact.RATES, new Unavailable.Failed("second status sample failed: " + e.getMessage()));
             }
         } else if (wantsRates) {
             unavailable.put(BuiltinFact.RATES, unavailable.get(BuiltinFact.STATUS));
@@ -119,10 +121,10 @@ public final class FactCollector {
         try {
             return future.get();
         } catch (java.util.concurrent.ExecutionException e) {
-            return FactOutcome.unknown("reading " + fact.variable() + " failed: " + e.getCause());
+            return FactOutcome.unavailable(new Unavailable.Failed("reading " + fact.variable() + " failed: " + e.getCause()));
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
-            return FactOutcome.unknown("reading " + fact.variable() + " was interrupted");
+            return FactOutcome.unavailable(new Unavailable.Failed("reading " + fact.variable() + " was interrupted"));
         }
     }
 
@@ -131,13 +133,23 @@ public final class FactCollector {
     }
 
     private static void readBuiltin(BuiltinFact fact, SqlRead read, EngineDialect dialect,
-                                    Map<BuiltinFact, Map<String, Object>> builtins, Map<BuiltinFact, String> unavailable) {
+                                    Map<BuiltinFact, Map<String, Object>> builtins, Map<BuiltinFact, Unavailable> unavailable) {
         try {
             builtins.put(fact, read.read());
         } catch (SQLException e) {
-            unavailable.put(fact, (dialect.isPermissionDenied(e) ? "privilege missing to read " : "could not read ")
-                    + fact.variable() + ": " + e.getMessage());
+            unavailable.put(fact, dialect.isPermissionDenied(e)
+                    ? new Unavailable.PrivilegeMissing("privilege missing to read " + fact.variable() + ": " + e.getMessage())
+                    : new Unavailable.Failed("could not read " + fact.variable() + ": " + e.getMessage()));
         }
+    }
+
+    /** Runs one check query and tells the stats how long it took and how it ended. */
+    private QueryOutcome timed(SessionKeeper session, String sql, QuerySandbox sandbox, EngineDialect dialect,
+                               CollectionStats stats) {
+        long started = System.nanoTime();
+        QueryOutcome outcome = run(session, sql, sandbox, dialect, stats);
+        stats.queryRan(outcome, System.nanoTime() - started);
+        return outcome;
     }
 
     private QueryOutcome run(SessionKeeper session, String sql, QuerySandbox sandbox, EngineDialect dialect,
@@ -209,7 +221,7 @@ public final class FactCollector {
             if (failed.containsKey(k)) {
                 continue;
             }
-            QueryOutcome outcome = run(c, k.sql(), sandbox, dialect, stats);
+            QueryOutcome outcome = timed(c, k.sql(), sandbox, dialect, stats);
             if (outcome instanceof QueryOutcome.Rows r) {
                 for (Map<String, Object> row : r.rows()) {
                     Map<String, Object> withDatabase = new LinkedHashMap<>();

@@ -1,12 +1,13 @@
 package io.dbwarden.collect;
 
+import io.dbwarden.fact.Unavailable;
 import java.util.Map;
 
-/** A built-in fact as CEL values, or the sentence that says why it is unknown. */
-public record FactOutcome(Map<String, Object> facts, String unknownReason) {
+/** A built-in fact as CEL values, or why it is unavailable. Exactly one of the two is set. */
+public record FactOutcome(Map<String, Object> facts, Unavailable unavailable) {
     public FactOutcome {
-        if ((facts == null) == (unknownReason == null)) {
-            throw new IllegalArgumentException("a fact is either known or unknown with a reason");
+        if ((facts == null) == (unavailable == null)) {
+            throw new IllegalArgumentException("a fact is either known or unavailable with a reason");
         }
     }
 
@@ -14,7 +15,16 @@ public record FactOutcome(Map<String, Object> facts, String unknownReason) {
         return new FactOutcome(facts, null);
     }
 
-    public static FactOutcome unknown(String reason) {
-        return new FactOutcome(null, reason);
+    public static FactOutcome unavailable(Unavailable why) {
+        return new FactOutcome(null, why);
+    }
+
+    public boolean isKnown() {
+        return facts != null;
+    }
+
+    /** The sentence of an unavailable fact, {@code null} for a known one. */
+    public String unknownReason() {
+        return unavailable == null ? null : unavailable.detail();
     }
 }

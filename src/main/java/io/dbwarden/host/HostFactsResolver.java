@@ -1,5 +1,6 @@
 package io.dbwarden.host;
 
+import io.dbwarden.fact.Unavailable;
 import java.io.IOException;
 import java.net.http.HttpClient;
 import java.nio.file.Path;
@@ -10,17 +11,18 @@ import java.util.regex.Pattern;
 /**
  * Learns the memory (and CPU count and swap) of the database host, since SQL does not reveal it. In order:
  * <ol>
- *   <li>memory declared by the user ({@code --host-memory}) wins outright;</li>
- *   <li>else a node_exporter URL is scraped; if that fails the facts are unknown with the failure as the
- *       reason, unless the target runs on this machine, where {@code /proc} is read instead;</li>
+ *   <li>memory declared on the target wins outright;</li>
+ *   <li>else a node_exporter URL is scraped; if that fails the facts have {@link Unavailable.Failed failed} with
+ *       the failure as the reason, unless the target runs on this machine, where {@code /proc} is read instead;</li>
  *   <li>else {@code /proc} when the target runs on this machine;</li>
- *   <li>else the facts are unknown.</li>
+ *   <li>else the facts are {@link Unavailable.NotConfigured not configured}.</li>
  * </ol>
- * A declared CPU count always replaces the one found.
+ * A declared CPU count always replaces the one found. Reasons never name the flag or key that declares host facts:
+ * the edge adds that.
  */
 public final class HostFactsResolver {
 
-    static final String NOTHING_KNOWN = "host memory unknown: pass --host-memory or --node-exporter";
+    static final String NOTHING_KNOWN = "host memory unknown";
 
     private final NodeExporterClient nodeExporter;
     private final Path procRoot;
@@ -52,15 +54,15 @@ public final class HostFactsResolver {
                 return HostFactsResult.known(nodeExporter.scrape(spec.nodeExporter()));
             } catch (NodeExporterException e) {
                 if (!targetIsLocal) {
-                    return HostFactsResult.unknown(e.getMessage());
+                    return HostFactsResult.unavailable(new Unavailable.Failed(e.getMessage()));
                 }
                 try {
                     HostFacts proc = ProcHostFacts.read(procRoot);
                     return HostFactsResult.known(new HostFacts(proc.memoryBytes(), proc.cpus(), proc.swapBytes(),
                             proc.source() + " (" + e.getMessage() + ")"));
                 } catch (IOException procFailure) {
-                    return HostFactsResult.unknown(e.getMessage() + "; reading " + procRoot + " instead failed too: "
-                            + procFailure.getMessage());
+                    return HostFactsResult.unavailable(new Unavailable.Failed(e.getMessage() + "; reading " + procRoot
+                            + " instead failed too: " + procFailure.getMessage()));
                 }
             }
         }
@@ -68,10 +70,13 @@ public final class HostFactsResolver {
             try {
                 return HostFactsResult.known(ProcHostFacts.read(procRoot));
             } catch (IOException e) {
-                return HostFactsResult.unknown("host memory unknown: " + e.getMessage()
-                        + "; pass --host-memory or --node-exporter");
+                return notConfigured(NOTHING_KNOWN + ": " + e.getMessage());
             }
         }
-        return HostFactsResult.unknown(NOTHING_KNOWN);
+        return notConfigured(NOTHING_KNOWN);
+    }
+
+    private static HostFactsResult notConfigured(String detail) {
+        return HostFactsResult.unavailable(new Unavailable.NotConfigured(Unavailable.Setting.HOST, detail));
     }
 }

@@ -1,25 +1,22 @@
 package io.dbwarden.host;
 
+import io.dbwarden.fact.Unavailable;
 import java.util.Objects;
 import java.util.Optional;
 
 /**
- * Either the host facts or a sentence saying why they are unknown, so memory checks can be skipped with
- * that reason instead of guessing.
+ * Either the host facts or why they are unavailable, so memory checks can be skipped (nothing configured) or fail
+ * (a configured node_exporter did not answer) with that reason instead of guessing.
  *
- * @param facts         the facts, empty when unknown
- * @param unknownReason {@code null} when the facts are known, otherwise why not, e.g.
- *                      {@code "host memory unknown: pass --host-memory or --node-exporter"}
+ * @param facts       the facts, empty when unavailable
+ * @param unavailable {@code null} when the facts are known, otherwise why not
  */
-public record HostFactsResult(Optional<HostFacts> facts, String unknownReason) {
+public record HostFactsResult(Optional<HostFacts> facts, Unavailable unavailable) {
 
     public HostFactsResult {
         Objects.requireNonNull(facts, "facts must be an Optional, not null");
-        if (facts.isPresent() && unknownReason != null) {
-            throw new IllegalArgumentException("Known host facts cannot also have an unknown reason: " + unknownReason);
-        }
-        if (facts.isEmpty() && (unknownReason == null || unknownReason.isBlank())) {
-            throw new IllegalArgumentException("Unknown host facts need a reason saying why they are unknown.");
+        if (facts.isPresent() == (unavailable != null)) {
+            throw new IllegalArgumentException("host facts are either known or unavailable with a reason");
         }
     }
 
@@ -27,11 +24,16 @@ public record HostFactsResult(Optional<HostFacts> facts, String unknownReason) {
         return new HostFactsResult(Optional.of(facts), null);
     }
 
-    public static HostFactsResult unknown(String reason) {
-        return new HostFactsResult(Optional.empty(), reason);
+    public static HostFactsResult unavailable(Unavailable why) {
+        return new HostFactsResult(Optional.empty(), Objects.requireNonNull(why, "why"));
     }
 
     public boolean isKnown() {
         return facts.isPresent();
+    }
+
+    /** The sentence of unavailable facts, {@code null} for known ones. */
+    public String unknownReason() {
+        return unavailable == null ? null : unavailable.detail();
     }
 }

@@ -147,7 +147,7 @@ public final class NodeExporterClient {
         }
         if (values.size() > 1) {
             throw new NodeExporterException(where + " reported " + values.size() + " different values of " + metric
-                    + "; point --node-exporter at the exporter of the database host alone");
+                    + "; point the node_exporter URL at the exporter of the database host alone");
         }
         if (values.isEmpty()) {
             if (seen && metric.equals(MEMORY)) {

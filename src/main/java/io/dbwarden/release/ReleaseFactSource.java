@@ -3,6 +3,7 @@ package io.dbwarden.release;
 import io.dbwarden.cel.CelValues;
 import io.dbwarden.collect.FactOutcome;
 import io.dbwarden.collect.FactSource;
+import io.dbwarden.fact.Unavailable;
 import io.dbwarden.target.Target;
 import io.dbwarden.version.ServerVersion;
 import java.time.Clock;
@@ -40,7 +41,7 @@ import java.util.Optional;
  *     the vendor has them, e.g. '18.4' or '8.4.8'), {@code upgrade_line} ('18', '8.4') and
  *     {@code supported_lines} (lines still supported today, newest first)</li>
  * </ul>
- * A product the data does not cover makes the fact unknown, so checks that use it are skipped.
+ * A product the data does not cover makes the fact not applicable, so checks that use it are skipped.
  */
 public final class ReleaseFactSource implements FactSource {
 
@@ -61,7 +62,8 @@ public final class ReleaseFactSource implements FactSource {
     public FactOutcome read(ServerVersion version) {
         Optional<ProductReleases> found = data.product(version.flavor());
         if (found.isEmpty()) {
-            return FactOutcome.unknown("dbwarden has no release data for " + version.flavor().id());
+            return FactOutcome.unavailable(new Unavailable.NotApplicable(
+                    "dbwarden has no release data for " + version.flavor().id()));
         }
         ProductReleases product = found.get();
         LocalDate today = LocalDate.now(clock);

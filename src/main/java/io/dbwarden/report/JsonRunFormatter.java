@@ -54,7 +54,8 @@ public final class JsonRunFormatter implements RunFormatter {
 
     private static ObjectNode run(RunReport report) {
         ObjectNode run = Json.object();
-        run.put("trigger", report.trigger());
+        run.put("trigger", report.trigger().id());
+        run.put("id", report.id().toString());
         run.put("started_at", report.startedAt().toString());
         run.put("finished_at", report.finishedAt().toString());
         run.put("millis", report.millis());

@@ -19,7 +19,7 @@ public final class MarkdownRunFormatter implements RunFormatter {
     public void write(RunReport report, PrintStream out) {
         out.println("# dbwarden report");
         out.println();
-        out.println("Trigger: " + MarkdownText.cell(report.trigger()) + ", started " + report.startedAt() + ".");
+        out.println("Trigger: " + MarkdownText.cell(report.trigger().id()) + ", started " + report.startedAt() + ".");
         out.println();
         out.println("**" + MarkdownText.cell(SummaryLine.of(report)) + "**");
         out.println();

@@ -106,7 +106,7 @@ public final class SarifRunFormatter implements RunFormatter {
                 notifications.add(n);
             }
         }
-        invocation.putObject("properties").put("trigger", report.trigger());
+        invocation.putObject("properties").put("trigger", report.trigger().id());
         return invocation;
     }
 

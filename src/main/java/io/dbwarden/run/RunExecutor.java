@@ -9,15 +9,15 @@ import io.dbwarden.collect.CollectionPlan;
 import io.dbwarden.collect.CollectionStats;
 import io.dbwarden.collect.EngineDialect;
 import io.dbwarden.collect.FactCollector;
-import io.dbwarden.collect.FactOutcome;
 import io.dbwarden.collect.FactSource;
 import io.dbwarden.collect.QueryKey;
 import io.dbwarden.collect.QueryOutcome;
 import io.dbwarden.collect.TargetFacts;
 import io.dbwarden.evaluate.Evaluator;
 import io.dbwarden.evaluate.Finding;
-import io.dbwarden.host.HostFactsResolver;
-import io.dbwarden.host.HostFactsResult;
+import io.dbwarden.fact.Unavailable;
+import io.dbwarden.metrics.EngineMetrics;
+import io.dbwarden.target.ConnectOptions;
 import io.dbwarden.target.Target;
 import io.dbwarden.target.TargetConnectException;
 import io.dbwarden.target.TargetConnector;
@@ -25,8 +25,10 @@ import io.dbwarden.version.ServerVersion;
 import java.sql.Connection;
 import java.sql.SQLException;
 import java.time.Clock;
+import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.Comparator;
 import java.util.EnumSet;
 import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
@@ -34,6 +36,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
+import java.util.UUID;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
@@ -42,7 +45,7 @@ import java.util.concurrent.Future;
 /**
  * Runs checks against targets: every target concurrently on its own virtual thread, each with
  * one session; per target, the due checks' distinct queries run once and every check ends as
- * ok, findings, error or skipped.
+ * ok, findings, error or skipped. Built by {@link EngineSetup}, the one place that decides where its facts come from.
  */
 public final class RunExecutor {
 
@@ -50,19 +53,22 @@ public final class RunExecutor {
     private static final Set<BuiltinFact> FREE_FACTS = EnumSet.of(BuiltinFact.TARGET, BuiltinFact.VERSION, BuiltinFact.PARAMS);
 
     private final Clock clock;
-    private final HostFactsResolver hostFacts;
+    private final ConnectOptions connect;
     private final Map<BuiltinFact, FactSource> sources;
+    private final EngineMetrics metrics;
     private final Evaluator evaluator = new Evaluator();
 
-    public RunExecutor(Clock clock, HostFactsResolver hostFacts) {
-        this(clock, hostFacts, Map.of());
+    /** {@code sources} supply the facts that do not come over the SQL session: host, TLS, release data. */
+    RunExecutor(Clock clock, ConnectOptions connect, Map<BuiltinFact, FactSource> sources, EngineMetrics metrics) {
+        this.clock = clock;
+        this.connect = connect;
+        this.sources = Map.copyOf(sources);
+        this.metrics = metrics;
     }
 
-    /** {@code sources} supply facts that do not come over the SQL session, such as TLS certificates. */
-    public RunExecutor(Clock clock, HostFactsResolver hostFacts, Map<BuiltinFact, FactSource> sources) {
-        this.clock = clock;
-        this.hostFacts = hostFacts;
-        this.sources = Map.copyOf(sources);
+    /** How sessions to targets are opened and limited. */
+    public ConnectOptions connectOptions() {
+        return connect;
     }
 
     /**
@@ -70,95 +76,110 @@ public final class RunExecutor {
      * included) stays with it: its items become errors with the reason, and every other target is reported.
      */
     public RunReport run(List<Check> checks, List<Target> targets, RunOptions options) {
+        UUID id = UUID.randomUUID();
         Instant started = clock.instant();
+        RunLog.runStarted(id, options.trigger(), targets.size(), checks.size());
         List<TargetReport> reports = new ArrayList<>();
         try (ExecutorService pool = Executors.newVirtualThreadPerTaskExecutor()) {
             List<Future<TargetReport>> futures = new ArrayList<>();
             for (Target target : targets) {
-                futures.add(pool.submit(() -> checkTarget(target, checks, options)));
+                futures.add(pool.submit(() -> checkTarget(id, target, checks, options)));
             }
             for (int i = 0; i < futures.size(); i++) {
                 Target target = targets.get(i);
+                TargetReport report;
                 try {
-                    reports.add(futures.get(i).get());
+                    report = futures.get(i).get();
                 } catch (ExecutionException e) {
-                    reports.add(crashed(target, checks, e.getCause()));
+                    RunLog.crashed(id, target, e.getCause());
+                    report = crashed(target, checks, e.getCause());
                 }
+                for (RunItem item : report.items()) {
+                    metrics.checkItem(report.engine(), item.status().id());
+                }
+                reports.add(report);
             }
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
             throw new IllegalStateException("run interrupted", e);
         }
-        return new RunReport(options.trigger(), started, clock.instant(), checks, reports);
+        RunReport report = new RunReport(id, options.trigger(), started, clock.instant(), checks, reports);
+        metrics.run(options.trigger().id(), Duration.between(report.startedAt(), report.finishedAt()));
+        RunLog.runFinished(report);
+        return report;
     }
 
     /** The report of a target whose checking threw: the throwable's type and message, never its stack. */
     private static TargetReport crashed(Target target, List<Check> allChecks, Throwable thrown) {
         String reason = target.name() + ": checking it failed unexpectedly: " + thrown.getClass().getName()
                 + (thrown.getMessage() == null ? "" : ": " + thrown.getMessage());
-        List<RunItem> items = allChecks.stream()
-                .filter(c -> c.engine() == target.dsn().engine())
-                .map(c -> RunItem.error(target.name(), c.name(), "target could not be checked: " + reason))
-                .toList();
-        return new TargetReport(target.name(), target.dsn().engine().id(), target.dsn().redacted(), Optional.empty(),
-                Optional.of(reason), items, TargetStats.NONE);
+        List<Check> checks = allChecks.stream().filter(c -> c.engine() == target.dsn().engine()).toList();
+        return failed(target, checks, reason, TargetStats.NONE);
     }
 
-    private TargetReport checkTarget(Target target, List<Check> allChecks, RunOptions options) {
+    private TargetReport checkTarget(UUID run, Target target, List<Check> allChecks, RunOptions options) {
         long t0 = System.nanoTime();
         List<Check> checks = allChecks.stream().filter(c -> c.engine() == target.dsn().engine()).toList();
         String engine = target.dsn().engine().id();
-        String endpoint = target.dsn().redacted();
         if (checks.isEmpty()) {
-            return new TargetReport(target.name(), engine, endpoint, Optional.empty(), Optional.empty(), List.of(),
-                    TargetStats.NONE);
+            return new TargetReport(target.name(), engine, target.dsn().redacted(), Optional.empty(), Optional.empty(),
+                    List.of(), TargetStats.NONE);
         }
-        CollectionStats stats = new CollectionStats();
-        TargetConnector connector = new TargetConnector(options.connect());
+        CollectionStats stats = new CollectionStats(new Meters(metrics, engine));
+        TargetConnector connector = new TargetConnector(connect);
         EngineDialect dialect = EngineDialect.of(target.dsn().engine());
         long connectStart = System.nanoTime();
-        try (Connection session = connector.open(target)) {
+        Connection opened;
+        try {
+            opened = connector.open(target);
+        } catch (TargetConnectException e) {
+            long nanos = System.nanoTime() - connectStart;
+            metrics.connect(engine, RunLog.id(e.reason()), nanos);
+            RunLog.connectFailed(run, target, e, nanos);
+            return failed(target, checks, e.getMessage(), stats(stats, 0, t0));
+        }
+        try (Connection session = opened) {
             stats.connectionOpened(System.nanoTime() - connectStart);
+            RunLog.connected(run, target, System.nanoTime() - connectStart);
             ServerVersion version = dialect.readVersion(session, stats);
             List<RunItem> items = new ArrayList<>();
             List<Check> due = new ArrayList<>();
             for (Check check : checks) {
                 Optional<String> unmet = check.requires().unmetBy(version);
                 if (unmet.isPresent()) {
-                    items.add(RunItem.skipped(target.name(), check.name(), unmet.get()));
+                    items.add(RunItem.unavailable(target.name(), check.name(), "", new Unavailable.NotApplicable(unmet.get())));
                 } else {
                     due.add(check);
                 }
             }
             CollectionPlan plan = plan(due, options);
-            FactCollector collector = new FactCollector(connector, options.connect().statementTimeout());
-            Map<BuiltinFact, FactSource> runSources = new java.util.EnumMap<>(BuiltinFact.class);
-            runSources.putAll(sources);
-            runSources.put(BuiltinFact.HOST, (t, v) -> hostFactsFor(t, options));
-            TargetFacts facts = collector.collect(target, session, dialect, version, plan, runSources, stats);
+            FactCollector collector = new FactCollector(connector, connect.statementTimeout());
+            TargetFacts facts = collector.collect(target, session, dialect, version, plan, sources, stats);
+            RunLog.collected(run, target, stats(stats, 0, t0), facts.unavailable());
             long evaluateStart = System.nanoTime();
             for (Check check : due) {
                 items.add(evaluate(check, target, facts));
             }
             long evaluateNanos = System.nanoTime() - evaluateStart;
-            items.sort(java.util.Comparator.comparing(RunItem::check));
-            return new TargetReport(target.name(), engine, endpoint, Optional.of(version.full()), Optional.empty(), items,
-                    stats(stats, evaluateNanos, t0));
-        } catch (TargetConnectException e) {
-            return failed(target, checks, engine, endpoint, e.getMessage(), stats, t0);
+            items.sort(Comparator.comparing(RunItem::check));
+            TargetReport report = new TargetReport(target.name(), engine, target.dsn().redacted(),
+                    Optional.of(version.full()), Optional.empty(), items, stats(stats, evaluateNanos, t0));
+            RunLog.evaluated(run, target, report);
+            return report;
         } catch (SQLException e) {
-            return failed(target, checks, engine, endpoint,
-                    target.name() + ": could not read the server version: " + e.getMessage(), stats, t0);
+            return failed(target, checks, target.name() + ": could not read the server version: " + e.getMessage(),
+                    stats(stats, 0, t0));
         }
     }
 
-    private static TargetReport failed(Target target, List<Check> checks, String engine, String endpoint, String reason,
-                                       CollectionStats stats, long t0) {
+    /** Every check of a target that could not be checked at all ends as an error naming why. */
+    private static TargetReport failed(Target target, List<Check> checks, String reason, TargetStats stats) {
         List<RunItem> items = checks.stream()
-                .map(c -> RunItem.error(target.name(), c.name(), "target could not be checked: " + reason))
+                .map(c -> RunItem.unavailable(target.name(), c.name(), "target could not be checked: ",
+                        new Unavailable.Failed(reason)))
                 .toList();
-        return new TargetReport(target.name(), engine, endpoint, Optional.empty(), Optional.of(reason), items,
-                stats(stats, 0, t0));
+        return new TargetReport(target.name(), target.dsn().engine().id(), target.dsn().redacted(), Optional.empty(),
+                Optional.of(reason), items, stats);
     }
 
     private static TargetStats stats(CollectionStats s, long evaluateNanos, long t0) {
@@ -177,12 +198,6 @@ public final class RunExecutor {
         return new CollectionPlan(facts, queries, options.sample());
     }
 
-    private FactOutcome hostFactsFor(Target target, RunOptions options) {
-        HostFactsResult result = hostFacts.resolve(options.host(), target.dsn().isLocal());
-        return result.facts().map(f -> FactOutcome.known(f.toCelMap()))
-                .orElseGet(() -> FactOutcome.unknown(result.unknownReason()));
-    }
-
     private RunItem evaluate(Check check, Target target, TargetFacts facts) {
         long t0 = System.nanoTime();
         Map<String, Object> activation = new LinkedHashMap<>();
@@ -192,19 +207,16 @@ public final class RunExecutor {
             }
             Optional<Map<String, Object>> value = facts.builtin(fact);
             if (value.isEmpty()) {
-                String reason = facts.unavailable().getOrDefault(fact, "no source of " + fact.variable() + " facts is configured");
-                boolean skip = fact != BuiltinFact.VARIABLES && fact != BuiltinFact.STATUS || reason.startsWith("privilege missing");
-                return skip ? RunItem.skipped(target.name(), check.name(), reason)
-                        : RunItem.error(target.name(), check.name(), reason);
+                return RunItem.unavailable(target.name(), check.name(), "", facts.whyUnavailable(fact));
             }
             activation.put(fact.variable(), value.get());
         }
         for (QuerySpec q : check.queries()) {
             QueryOutcome outcome = facts.queries().get(new QueryKey(q.sql(), q.allDatabases()));
             if (outcome instanceof QueryOutcome.Failed failed) {
-                String reason = "query '" + q.name() + "': " + failed.message();
-                return failed.permissionDenied() ? RunItem.skipped(target.name(), check.name(), reason)
-                        : RunItem.error(target.name(), check.name(), reason);
+                Unavailable why = failed.permissionDenied() ? new Unavailable.PrivilegeMissing(failed.message())
+                        : new Unavailable.Failed(failed.message());
+                return RunItem.unavailable(target.name(), check.name(), "query '" + q.name() + "': ", why);
             }
             activation.put(q.name(), ((QueryOutcome.Rows) outcome).rows());
         }
@@ -226,5 +238,22 @@ public final class RunExecutor {
         m.put("labels", new LinkedHashMap<>(target.labels()));
         m.put("local", target.dsn().isLocal());
         return m;
+    }
+
+    /** Passes one target's query and connection timings to the engine's meters. */
+    private record Meters(EngineMetrics metrics, String engine) implements CollectionStats.Listener {
+        @Override
+        public void queryRan(QueryOutcome outcome, long nanos) {
+            String result = switch (outcome) {
+                case QueryOutcome.Rows rows -> "ok";
+                case QueryOutcome.Failed failed -> failed.permissionDenied() ? "denied" : "failed";
+            };
+            metrics.query(engine, result, nanos);
+        }
+
+        @Override
+        public void connectionOpened(long nanos) {
+            metrics.connect(engine, "ok", nanos);
+        }
     }
 }

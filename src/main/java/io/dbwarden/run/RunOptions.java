@@ -1,19 +1,23 @@
 package io.dbwarden.run;
 
-import io.dbwarden.host.HostSpec;
-import io.dbwarden.target.ConnectOptions;
 import java.time.Duration;
 import java.util.Objects;
 
-/** How a run connects, how long it samples counters for rates, and what the user declared about hosts. */
-public record RunOptions(String trigger, ConnectOptions connect, Duration sample, HostSpec host) {
+/**
+ * What one run is: what started it and how long it samples counters for rates. How targets are reached and where
+ * outside facts come from is the engine's set-up ({@link EngineSetup}); what is known of a host is the target's.
+ */
+public record RunOptions(RunTrigger trigger, Duration sample) {
     public RunOptions {
         Objects.requireNonNull(trigger, "trigger");
-        Objects.requireNonNull(connect, "connect");
         Objects.requireNonNull(sample, "sample");
-        Objects.requireNonNull(host, "host");
         if (sample.isNegative()) {
             throw new IllegalArgumentException("the sampling window cannot be negative");
         }
+    }
+
+    /** A run without a sampling window: rate-based checks are skipped. */
+    public static RunOptions of(RunTrigger trigger) {
+        return new RunOptions(trigger, Duration.ZERO);
     }
 }

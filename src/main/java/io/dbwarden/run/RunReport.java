@@ -7,17 +7,22 @@ import java.time.Instant;
 import java.util.EnumMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Objects;
 import java.util.Set;
+import java.util.UUID;
+import java.util.function.UnaryOperator;
 import java.util.stream.Collectors;
 
 /**
- * One run: which trigger started it, when, the checks it ran (their definitions, so a report can describe every
- * check from the catalog) and what every target and check produced.
+ * One run: its id, which trigger started it, when, the checks it ran (their definitions, so a report can describe
+ * every check from the catalog) and what every target and check produced.
  */
-public record RunReport(String trigger, Instant startedAt, Instant finishedAt, List<Check> checks,
+public record RunReport(UUID id, RunTrigger trigger, Instant startedAt, Instant finishedAt, List<Check> checks,
                         List<TargetReport> targets) {
 
     public RunReport {
+        Objects.requireNonNull(id, "id");
+        Objects.requireNonNull(trigger, "trigger");
         checks = List.copyOf(checks);
         targets = List.copyOf(targets);
         Set<String> ran = checks.stream().map(Check::name).collect(Collectors.toSet());
@@ -29,6 +34,11 @@ public record RunReport(String trigger, Instant startedAt, Instant finishedAt, L
                 }
             }
         }
+    }
+
+    /** The same run with every item replaced by what {@code change} makes of it, e.g. reasons reworded. */
+    public RunReport mapItems(UnaryOperator<RunItem> change) {
+        return new RunReport(id, trigger, startedAt, finishedAt, checks, targets.stream().map(t -> t.mapItems(change)).toList());
     }
 
     public List<RunItem> items() {

@@ -2,6 +2,7 @@ package io.dbwarden.run;
 
 import java.util.List;
 import java.util.Optional;
+import java.util.function.UnaryOperator;
 
 /**
  * What happened on one target: its version, its items, what collection cost, and when the
@@ -15,5 +16,10 @@ public record TargetReport(String target, String engine, String endpoint, Option
 
     public boolean failed() {
         return failure.isPresent();
+    }
+
+    /** The same report with every item replaced by what {@code change} makes of it. */
+    public TargetReport mapItems(UnaryOperator<RunItem> change) {
+        return new TargetReport(target, engine, endpoint, version, failure, items.stream().map(change).toList(), stats);
     }
 }

@@ -1,6 +1,7 @@
 package io.dbwarden.store;
 
 import io.dbwarden.run.ItemStatus;
+import io.dbwarden.run.RunTrigger;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.time.Instant;

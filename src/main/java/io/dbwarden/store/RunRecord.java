@@ -1,5 +1,6 @@
 package io.dbwarden.store;
 
+import io.dbwarden.run.RunTrigger;
 import java.time.Instant;
 import java.util.Optional;
 

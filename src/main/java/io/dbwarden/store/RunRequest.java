@@ -2,6 +2,7 @@ package io.dbwarden.store;
 
 import io.dbwarden.app.Names;
 import io.dbwarden.check.Check;
+import io.dbwarden.run.RunTrigger;
 import java.util.Objects;
 import java.util.Optional;
 

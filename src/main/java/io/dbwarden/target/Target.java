@@ -1,6 +1,7 @@
 package io.dbwarden.target;
 
 import io.dbwarden.alert.LabelSet;
+import io.dbwarden.host.HostSpec;
 import java.util.Map;
 import java.util.Objects;
 import java.util.regex.Pattern;
@@ -11,8 +12,10 @@ import java.util.regex.Pattern;
  * @param name label-safe name used in reports and metrics
  * @param dsn how to reach it
  * @param labels free-form labels attached to every finding about this target
+ * @param host what is declared about the machine it runs on (memory, CPUs, a node_exporter), for memory-sizing
+ *             checks; {@link HostSpec#none()} when nothing is
  */
-public record Target(String name, Dsn dsn, Map<String, String> labels) {
+public record Target(String name, Dsn dsn, Map<String, String> labels, HostSpec host) {
 
     private static final Pattern NAME = Pattern.compile("^[A-Za-z0-9_.:\\-]+$");
 
@@ -30,6 +33,17 @@ public record Target(String name, Dsn dsn, Map<String, String> labels) {
                         + "' is not a valid alert label name (" + LabelSet.NAME_PATTERN + ")");
             }
         }
+        host = host == null ? HostSpec.none() : host;
+    }
+
+    /** A target with nothing declared about its host. */
+    public Target(String name, Dsn dsn, Map<String, String> labels) {
+        this(name, dsn, labels, HostSpec.none());
+    }
+
+    /** The same target with these host facts declared. */
+    public Target withHost(HostSpec declared) {
+        return new Target(name, dsn, labels, declared);
     }
 
     /** A target named after its address, e.g. "127.0.0.1:5432", without labels. */

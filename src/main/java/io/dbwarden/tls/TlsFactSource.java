@@ -2,6 +2,7 @@ package io.dbwarden.tls;
 
 import io.dbwarden.collect.FactOutcome;
 import io.dbwarden.collect.FactSource;
+import io.dbwarden.fact.Unavailable;
 import io.dbwarden.target.Dsn;
 import io.dbwarden.target.Target;
 import io.dbwarden.version.ServerVersion;
@@ -36,8 +37,8 @@ import javax.net.ssl.SSLException;
  *       ServerHello for, each probed with its own connection; absent when a probe could not finish.</li>
  * </ul>
  *
- * <p>Unknown, with the reason, for unix-socket targets (TLS is probed over TCP only) and when the server cannot be
- * reached or the handshake fails. Each read opens up to three short connections; none of them logs in.
+ * <p>Not applicable to unix-socket targets (TLS is probed over TCP only); failed, with the reason, when the server
+ * cannot be reached or the handshake fails. Each read opens up to three short connections; none of them logs in.
  */
 public final class TlsFactSource implements FactSource {
 
@@ -57,11 +58,13 @@ public final class TlsFactSource implements FactSource {
     public FactOutcome read(Target target, ServerVersion version) {
         Dsn dsn = target.dsn();
         if (dsn.overUnixSocket()) {
-            return FactOutcome.unknown("connected over a unix socket; TLS is probed over TCP only");
+            return FactOutcome.unavailable(new Unavailable.NotApplicable(
+                    "connected over a unix socket; TLS is probed over TCP only"));
         }
         Optional<StartTls> upgrade = StartTls.of(dsn.engine());
         if (upgrade.isEmpty()) {
-            return FactOutcome.unknown("TLS probing is not available for " + dsn.engine().id() + " targets");
+            return FactOutcome.unavailable(new Unavailable.NotApplicable(
+                    "TLS probing is not available for " + dsn.engine().id() + " targets"));
         }
         StartTls startTls = upgrade.get();
         String host = dsn.host();
@@ -71,7 +74,7 @@ public final class TlsFactSource implements FactSource {
             handshake = probe.handshake(startTls, host, port);
         } catch (TlsProbeException e) {
             String note = e.getCause() instanceof SSLException ? legacyNote(startTls, host, port) : "";
-            return FactOutcome.unknown("TLS probe failed: " + e.getMessage() + note);
+            return FactOutcome.unavailable(new Unavailable.Failed("TLS probe failed: " + e.getMessage() + note));
         }
         Map<String, Object> facts = new LinkedHashMap<>();
         facts.put("offered", handshake.isPresent());

@@ -3,21 +3,17 @@ package io.dbwarden.bench;
 import io.dbwarden.cel.RuleCompiler;
 import io.dbwarden.check.Catalog;
 import io.dbwarden.check.CheckLoader;
-import io.dbwarden.cli.FactSources;
-import io.dbwarden.host.HostFactsResolver;
 import io.dbwarden.host.HostSpec;
+import io.dbwarden.run.EngineSetup;
 import io.dbwarden.run.RunExecutor;
 import io.dbwarden.run.RunOptions;
 import io.dbwarden.run.RunReport;
+import io.dbwarden.run.RunTrigger;
 import io.dbwarden.run.TargetReport;
-import io.dbwarden.target.ConnectOptions;
 import io.dbwarden.target.Dsn;
 import io.dbwarden.target.Target;
 import io.dbwarden.testing.MariaDbServer;
 import io.dbwarden.testing.PostgresServer;
-import java.net.http.HttpClient;
-import java.nio.file.Path;
-import java.time.Clock;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Collections;
@@ -35,14 +31,12 @@ public final class CheckBenchmark {
         int runs = args.length > 0 ? Integer.parseInt(args[0]) : 50;
         Catalog catalog = Catalog.load(new CheckLoader(new RuleCompiler()), List.of());
         try (PostgresServer pg = PostgresServer.builder().start(); MariaDbServer db = MariaDbServer.builder().start()) {
+            HostSpec host = HostSpec.fromOptions("16GiB", 8, null);
             List<Target> targets = List.of(
-                    new Target("postgresql", Dsn.parse(pg.dsn("postgres")), Map.of()),
-                    new Target("mariadb", Dsn.parse(db.dsn()), Map.of()));
-            RunOptions options = new RunOptions("bench", ConnectOptions.defaults(), Duration.ZERO,
-                    HostSpec.fromOptions("16GiB", 8, null));
-            RunExecutor executor = new RunExecutor(Clock.systemUTC(),
-                    new HostFactsResolver(HttpClient.newHttpClient(), Duration.ofSeconds(2), Path.of("/proc")),
-                    FactSources.standard(Clock.systemUTC(), ConnectOptions.DEFAULT_CONNECT_TIMEOUT));
+                    new Target("postgresql", Dsn.parse(pg.dsn("postgres")), Map.of(), host),
+                    new Target("mariadb", Dsn.parse(db.dsn()), Map.of(), host));
+            RunOptions options = RunOptions.of(RunTrigger.MANUAL);
+            RunExecutor executor = EngineSetup.standard().build();
             for (int i = 0; i < 5; i++) {
                 executor.run(catalog.all(), targets, options); // warm-up: class loading, JIT
             }

@@ -9,19 +9,16 @@ import io.dbwarden.check.Catalog;
 import io.dbwarden.check.Check;
 import io.dbwarden.check.CheckLoader;
 import io.dbwarden.evaluate.Finding;
-import io.dbwarden.host.HostFactsResolver;
 import io.dbwarden.host.HostSpec;
 import io.dbwarden.run.ItemStatus;
-import io.dbwarden.run.RunExecutor;
+import io.dbwarden.run.EngineSetup;
 import io.dbwarden.run.RunItem;
 import io.dbwarden.run.RunOptions;
 import io.dbwarden.run.RunReport;
+import io.dbwarden.run.RunTrigger;
 import io.dbwarden.target.ConnectOptions;
 import io.dbwarden.target.Dsn;
 import io.dbwarden.target.Target;
-import java.net.http.HttpClient;
-import java.nio.file.Path;
-import java.time.Clock;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Arrays;
@@ -89,7 +86,7 @@ public final class CheckRun {
         return this;
     }
 
-    /** Supplies a fact that does not come over the SQL session (TLS, release data…), as the CLI does. */
+    /** Replaces the standard source of a fact that does not come over the SQL session (TLS, release data…). */
     public CheckRun withSource(BuiltinFact fact, FactSource source) {
         sources.put(fact, source);
         return this;
@@ -97,11 +94,23 @@ public final class CheckRun {
 
     public RunReport run() {
         List<Check> checks = CATALOG.all().stream().filter(c -> names == null || names.contains(c.name())).toList();
-        List<Target> targets = dsns.stream().map(CheckRun::target).toList();
-        RunOptions options = new RunOptions("test",
-                new ConnectOptions(ConnectOptions.DEFAULT_CONNECT_TIMEOUT, statementTimeout), sample, host);
-        HostFactsResolver hosts = new HostFactsResolver(HttpClient.newHttpClient(), Duration.ofSeconds(2), Path.of("/proc"));
-        return new RunExecutor(Clock.systemUTC(), hosts, sources).run(checks, targets, options);
+        List<Target> targets = dsns.stream().map(dsn -> target(dsn).withHost(host)).toList();
+        EngineSetup setup = EngineSetup.standard()
+                .connect(new ConnectOptions(ConnectOptions.DEFAULT_CONNECT_TIMEOUT, statementTimeout));
+        sources.forEach(setup::source);
+        return setup.build().run(checks, targets, new RunOptions(RunTrigger.MANUAL, sample));
+    }
+
+    /** Runs {@code checks} (built-in ones, possibly with params overridden) against one server, as the CLI would. */
+    public static RunReport run(String dsn, List<Check> checks, Duration sample, HostSpec host) {
+        return EngineSetup.standard().build()
+                .run(checks, List.of(target(dsn).withHost(host)), new RunOptions(RunTrigger.MANUAL, sample));
+    }
+
+    /** A built-in check with some of its params replaced, as a per-check params override in dbwarden.yaml does. */
+    public static Check withParams(String checkName, Map<String, Object> params) {
+        return CATALOG.find(checkName).orElseThrow(() -> new AssertionError("no built-in check " + checkName))
+                .withParams(params);
     }
 
     private static Target target(String dsn) {

@@ -5,6 +5,8 @@ import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
 import io.dbwarden.check.Severity;
 import io.dbwarden.evaluate.Finding;
+import io.dbwarden.fact.Unavailable.NotConfigured;
+import io.dbwarden.fact.Unavailable.Setting;
 import io.dbwarden.run.ItemStatus;
 import io.dbwarden.run.RunItem;
 import io.dbwarden.run.RunReport;
@@ -106,11 +108,13 @@ class MysqlMemoryChecksTest {
         for (String check : NEED_HOST) {
             RunItem item = CheckRun.item(report, check);
             assertThat(item.status()).as(check).isEqualTo(ItemStatus.SKIPPED);
-            assertThat(item.reason()).as(check).hasValueSatisfying(r -> assertThat(r).contains("--host-memory"));
+            assertThat(item.reason()).as(check).contains("host memory unknown");
+            assertThat(item.unavailable()).as(check).contains(new NotConfigured(Setting.HOST, "host memory unknown"));
         }
         RunItem diskReads = CheckRun.item(report, DISK_READS);
         assertThat(diskReads.status()).isEqualTo(ItemStatus.SKIPPED);
-        assertThat(diskReads.reason()).hasValueSatisfying(r -> assertThat(r).contains("--sample"));
+        assertThat(diskReads.unavailable()).get().isInstanceOfSatisfying(NotConfigured.class,
+                missing -> assertThat(missing.setting()).isEqualTo(Setting.SAMPLE));
     }
 
     @Test

@@ -1,17 +1,8 @@
 package io.dbwarden.checks;
 
 import io.dbwarden.check.Check;
-import io.dbwarden.host.HostFactsResolver;
 import io.dbwarden.host.HostSpec;
-import io.dbwarden.run.RunExecutor;
-import io.dbwarden.run.RunOptions;
 import io.dbwarden.run.RunReport;
-import io.dbwarden.target.ConnectOptions;
-import io.dbwarden.target.Dsn;
-import io.dbwarden.target.Target;
-import java.net.http.HttpClient;
-import java.nio.file.Path;
-import java.time.Clock;
 import java.time.Duration;
 import java.util.List;
 import java.util.Map;
@@ -28,18 +19,6 @@ final class MysqlSchemaCheckRun {
     }
 
     static RunReport withParams(String dsn, String checkName, Map<String, Object> params, Duration sample) {
-        Check check = CheckRun.catalog().find(checkName)
-                .orElseThrow(() -> new AssertionError("no built-in check " + checkName))
-                .withParams(params);
-        Target target;
-        try {
-            target = new Target("test-target", Dsn.parse(dsn), Map.of());
-        } catch (Exception e) {
-            throw new IllegalArgumentException(e);
-        }
-        RunOptions options = new RunOptions("test", new ConnectOptions(ConnectOptions.DEFAULT_CONNECT_TIMEOUT,
-                ConnectOptions.DEFAULT_STATEMENT_TIMEOUT), sample, HostSpec.none());
-        HostFactsResolver hosts = new HostFactsResolver(HttpClient.newHttpClient(), Duration.ofSeconds(2), Path.of("/proc"));
-        return new RunExecutor(Clock.systemUTC(), hosts).run(List.of(check), List.of(target), options);
+        return CheckRun.run(dsn, List.of(CheckRun.withParams(checkName, params)), sample, HostSpec.none());
     }
 }

@@ -2,22 +2,13 @@ package io.dbwarden.checks;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import io.dbwarden.check.Check;
 import io.dbwarden.evaluate.Finding;
-import io.dbwarden.host.HostFactsResolver;
 import io.dbwarden.host.HostSpec;
-import io.dbwarden.run.RunExecutor;
-import io.dbwarden.run.RunOptions;
 import io.dbwarden.run.RunReport;
-import io.dbwarden.target.ConnectOptions;
-import io.dbwarden.target.Dsn;
-import io.dbwarden.target.Target;
 import java.io.IOException;
-import java.net.http.HttpClient;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.time.Clock;
 import java.time.Duration;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -53,18 +44,8 @@ final class PostgresCheckScenarios {
      * configuration does (CheckRun has no params option).
      */
     static RunReport runWithParams(String dsn, String checkName, Map<String, Object> params, String hostMemory) {
-        Check builtIn = CheckRun.catalog().find(checkName).orElseThrow();
-        Check check = builtIn.withParams(params);
-        RunOptions options = new RunOptions("test", new ConnectOptions(ConnectOptions.DEFAULT_CONNECT_TIMEOUT,
-                ConnectOptions.DEFAULT_STATEMENT_TIMEOUT), Duration.ZERO,
+        return CheckRun.run(dsn, List.of(CheckRun.withParams(checkName, params)), Duration.ZERO,
                 hostMemory == null ? HostSpec.none() : HostSpec.fromOptions(hostMemory, 4, null));
-        HostFactsResolver hosts = new HostFactsResolver(HttpClient.newHttpClient(), Duration.ofSeconds(2), Path.of("/proc"));
-        try {
-            Target target = new Target("test-target", Dsn.parse(dsn), Map.of());
-            return new RunExecutor(Clock.systemUTC(), hosts).run(List.of(check), List.of(target), options);
-        } catch (Exception e) {
-            throw new IllegalStateException(e);
-        }
     }
 
     /** The 1-based number of the only line of {@code file} matching {@code regex} (find semantics). */

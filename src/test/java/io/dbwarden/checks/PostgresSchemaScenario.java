@@ -1,18 +1,9 @@
 package io.dbwarden.checks;
 
 import io.dbwarden.check.Check;
-import io.dbwarden.host.HostFactsResolver;
 import io.dbwarden.host.HostSpec;
-import io.dbwarden.run.RunExecutor;
-import io.dbwarden.run.RunOptions;
 import io.dbwarden.run.RunReport;
-import io.dbwarden.target.ConnectOptions;
-import io.dbwarden.target.Dsn;
-import io.dbwarden.target.Target;
 import io.dbwarden.testing.PostgresServer;
-import java.net.http.HttpClient;
-import java.nio.file.Path;
-import java.time.Clock;
 import java.time.Duration;
 import java.util.Arrays;
 import java.util.List;
@@ -260,20 +251,9 @@ final class PostgresSchemaScenario {
     /** One run of {@code checks} against {@code dsn}, each with the overrides {@code params} has for it. */
     static RunReport run(String dsn, Map<String, Map<String, Object>> params, String... checks) {
         List<Check> selected = Arrays.stream(checks)
-                .map(name -> {
-                    Check builtIn = CheckRun.catalog().find(name).orElseThrow();
-                    return params.containsKey(name) ? builtIn.withParams(params.get(name)) : builtIn;
-                })
+                .map(name -> CheckRun.withParams(name, params.getOrDefault(name, Map.of())))
                 .toList();
-        RunOptions options = new RunOptions("test", new ConnectOptions(ConnectOptions.DEFAULT_CONNECT_TIMEOUT,
-                ConnectOptions.DEFAULT_STATEMENT_TIMEOUT), Duration.ZERO, HostSpec.none());
-        HostFactsResolver hosts = new HostFactsResolver(HttpClient.newHttpClient(), Duration.ofSeconds(2), Path.of("/proc"));
-        try {
-            Target target = new Target("test-target", Dsn.parse(dsn), Map.of());
-            return new RunExecutor(Clock.systemUTC(), hosts).run(selected, List.of(target), options);
-        } catch (Exception e) {
-            throw new IllegalStateException(e);
-        }
+        return CheckRun.run(dsn, selected, Duration.ZERO, HostSpec.none());
     }
 
     /** Polls {@code condition} every 20 ms until it holds; fails after 30 s. */

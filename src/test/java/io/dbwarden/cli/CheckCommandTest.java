@@ -225,6 +225,37 @@ class CheckCommandTest {
         }
     }
 
+    @Test
+    void aRateCheckWithoutASampleIsSkippedAndTheReportNamesTheFlagThatGivesOne() throws Exception {
+        Cli cli = Cli.run("check", MariaDbServer.shared().dsn(), "--checks", "mysql_redo_log_undersized", "--format", "json");
+        assertThat(cli.exitCode()).as(cli.all()).isZero();
+        JsonNode item = new ObjectMapper().readTree(cli.out()).path("items").get(0);
+        assertThat(item.path("status").asText()).isEqualTo("skipped");
+        assertThat(item.path("reason").asText())
+                .isEqualTo("rates need a sampling window; run with --sample DURATION, e.g. --sample 60s");
+    }
+
+    @Test
+    void hostMemoryGivenOnTheCommandLineIsDeclaredOnEveryTarget() throws Exception {
+        Cli cli = Cli.run("check", planted.dsn("postgres"), PostgresServer.shared().dsn("postgres"),
+                "--checks", "postgresql_memory_overcommit", "--host-memory", "64MiB", "--format", "json");
+        assertThat(cli.exitCode()).as(cli.all()).isZero();
+        JsonNode findings = new ObjectMapper().readTree(cli.out()).path("findings");
+        assertThat(findings).hasSize(2);
+        assertThat(findings).extracting(f -> f.path("target").asText()).doesNotHaveDuplicates();
+        assertThat(findings).allSatisfy(f -> assertThat(f.path("fields").path("memory").asText()).isEqualTo("64 MiB"));
+    }
+
+    @Test
+    void badHostFactsAreAUsageErrorNamingTheFlag() {
+        Cli memory = Cli.run("check", planted.dsn("postgres"), "--host-memory", "0B");
+        assertThat(memory.exitCode()).isEqualTo(2);
+        assertThat(memory.err()).contains("--host-memory must be positive, got 0 bytes.");
+        Cli cpus = Cli.run("check", planted.dsn("postgres"), "--host-cpus", "-2");
+        assertThat(cpus.exitCode()).isEqualTo(2);
+        assertThat(cpus.err()).contains("--host-cpus must be positive, got -2.");
+    }
+
     private static String statusOf(JsonNode items, String check) {
         for (JsonNode item : items) {
             if (item.path("check").asText().equals(check)) {

@@ -2,6 +2,9 @@ package io.dbwarden.host;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import io.dbwarden.fact.Unavailable.Failed;
+import io.dbwarden.fact.Unavailable.NotConfigured;
+import io.dbwarden.fact.Unavailable.Setting;
 import java.io.IOException;
 import java.net.URI;
 import java.net.http.HttpClient;
@@ -66,7 +69,7 @@ class HostFactsResolverTest {
         HostFactsResult result = resolver().resolve(new HostSpec(64 * GIB, 16, unreachable()), true);
 
         assertThat(result.facts()).contains(new HostFacts(64 * GIB, 16, null, "declared"));
-        assertThat(result.unknownReason()).isNull();
+        assertThat(result.unavailable()).isNull();
     }
 
     @Test
@@ -116,14 +119,14 @@ class HostFactsResolverTest {
         HostFactsResult result = resolver().resolve(HostSpec.none(), false);
 
         assertThat(result.facts()).isEmpty();
-        assertThat(result.unknownReason()).isEqualTo("host memory unknown: pass --host-memory or --node-exporter");
+        assertThat(result.unavailable()).isEqualTo(new NotConfigured(Setting.HOST, "host memory unknown"));
     }
 
     @Test
     void aDeclaredCpuCountAloneDoesNotMakeMemoryKnown() {
         HostFactsResult result = resolver().resolve(new HostSpec(null, 8, null), false);
 
-        assertThat(result.unknownReason()).isEqualTo("host memory unknown: pass --host-memory or --node-exporter");
+        assertThat(result.unavailable()).isEqualTo(new NotConfigured(Setting.HOST, "host memory unknown"));
     }
 
     @Test
@@ -131,8 +134,8 @@ class HostFactsResolverTest {
         HostFactsResult result = resolver().resolve(HostSpec.none(), true);
 
         assertThat(result.facts()).isEmpty();
-        assertThat(result.unknownReason()).isEqualTo("host memory unknown: cannot read " + proc.resolve("meminfo")
-                + ": no such file; pass --host-memory or --node-exporter");
+        assertThat(result.unavailable()).isEqualTo(new NotConfigured(Setting.HOST,
+                "host memory unknown: cannot read " + proc.resolve("meminfo") + ": no such file"));
     }
 
     @Test
@@ -141,8 +144,8 @@ class HostFactsResolverTest {
 
         HostFactsResult result = resolver().resolve(HostSpec.none(), true);
 
-        assertThat(result.unknownReason()).isEqualTo("host memory unknown: " + proc.resolve("meminfo")
-                + " has no positive MemTotal line; pass --host-memory or --node-exporter");
+        assertThat(result.unavailable()).isEqualTo(new NotConfigured(Setting.HOST,
+                "host memory unknown: " + proc.resolve("meminfo") + " has no positive MemTotal line"));
     }
 
     @Test
@@ -154,7 +157,8 @@ class HostFactsResolverTest {
         HostFactsResult result = resolver().resolve(new HostSpec(null, null, url), false);
 
         assertThat(result.facts()).isEmpty();
-        assertThat(result.unknownReason()).isEqualTo("node_exporter " + url + " unreachable: connection refused");
+        assertThat(result.unavailable()).as("a configured source that fails is a failure, not a missing setting")
+                .isEqualTo(new Failed("node_exporter " + url + " unreachable: connection refused"));
         assertThat(Duration.ofNanos(System.nanoTime() - start)).isLessThan(Duration.ofSeconds(2));
     }
 
@@ -177,8 +181,8 @@ class HostFactsResolverTest {
 
         HostFactsResult result = resolver().resolve(new HostSpec(null, null, url), true);
 
-        assertThat(result.unknownReason()).isEqualTo("node_exporter " + url + " unreachable: connection refused; "
-                + "reading " + proc + " instead failed too: cannot read " + proc.resolve("meminfo") + ": no such file");
+        assertThat(result.unavailable()).isEqualTo(new Failed("node_exporter " + url + " unreachable: connection refused; "
+                + "reading " + proc + " instead failed too: cannot read " + proc.resolve("meminfo") + ": no such file"));
     }
 
     @Test

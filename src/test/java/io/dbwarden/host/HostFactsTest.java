@@ -3,6 +3,7 @@ package io.dbwarden.host;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import io.dbwarden.fact.Unavailable;
 import java.net.URI;
 import java.util.Map;
 import java.util.Optional;
@@ -46,32 +47,42 @@ class HostFactsTest {
     }
 
     @Test
-    void specRejectsBadOptionsNamingTheOption() {
-        assertThatThrownBy(() -> HostSpec.fromOptions("lots", null, null))
+    void specRejectsBadValuesNamingThemAsTheCallerDoes() {
+        HostSpec.Names flags = new HostSpec.Names("--host-memory", "--host-cpus", "--node-exporter");
+        assertThatThrownBy(() -> HostSpec.parse("lots", null, null, flags))
                 .isInstanceOf(IllegalArgumentException.class)
                 .hasMessageStartingWith("--host-memory: Invalid byte size \"lots\"");
-        assertThatThrownBy(() -> HostSpec.fromOptions(null, null, "http://db1:9100/a b"))
+        assertThatThrownBy(() -> HostSpec.parse(null, null, "http://db1:9100/a b", flags))
                 .isInstanceOf(IllegalArgumentException.class)
                 .hasMessageStartingWith("--node-exporter \"http://db1:9100/a b\" is not a valid URL");
+        assertThatThrownBy(() -> HostSpec.parse(null, -2, null, flags))
+                .hasMessage("--host-cpus must be positive, got -2.");
+        assertThatThrownBy(() -> HostSpec.fromOptions("0B", null, null))
+                .as("the configuration file's names by default")
+                .hasMessage("memory must be positive, got 0 bytes.");
         assertThatThrownBy(() -> HostSpec.fromOptions(null, null, "db1:9100"))
                 .isInstanceOf(IllegalArgumentException.class)
                 .hasMessageContaining("must be an http or https URL with a host");
         assertThatThrownBy(() -> new HostSpec(0L, null, null))
-                .hasMessage("--host-memory must be positive, got 0 bytes.");
+                .hasMessage("memory must be positive, got 0 bytes.");
         assertThatThrownBy(() -> new HostSpec(null, -2, null))
-                .hasMessage("--host-cpus must be positive, got -2.");
+                .hasMessage("cpus must be positive, got -2.");
     }
 
     @Test
     void resultIsEitherFactsOrAReason() {
         HostFacts facts = new HostFacts(1, null, null, "declared");
+        Unavailable why = new Unavailable.Failed("no idea");
 
         assertThat(HostFactsResult.known(facts).isKnown()).isTrue();
-        assertThat(HostFactsResult.unknown("no idea").isKnown()).isFalse();
-        assertThatThrownBy(() -> new HostFactsResult(Optional.of(facts), "but also unknown"))
+        assertThat(HostFactsResult.unavailable(why).isKnown()).isFalse();
+        assertThat(HostFactsResult.unavailable(why).unknownReason()).isEqualTo("no idea");
+        assertThatThrownBy(() -> new HostFactsResult(Optional.of(facts), why))
                 .isInstanceOf(IllegalArgumentException.class);
-        assertThatThrownBy(() -> HostFactsResult.unknown(" "))
-                .hasMessage("Unknown host facts need a reason saying why they are unknown.");
-        assertThatThrownBy(() -> new HostFactsResult(null, "x")).isInstanceOf(NullPointerException.class);
+        assertThatThrownBy(() -> new HostFactsResult(Optional.empty(), null))
+                .isInstanceOf(IllegalArgumentException.class);
+        assertThatThrownBy(() -> new Unavailable.Failed(" "))
+                .hasMessage("an unavailable fact needs a sentence saying why");
+        assertThatThrownBy(() -> new HostFactsResult(null, why)).isInstanceOf(NullPointerException.class);
     }
 }

@@ -83,7 +83,7 @@ class NodeExporterClientTest {
         "node_memory_MemTotal_bytes 0                                 | reported node_memory_MemTotal_bytes as 0, not a positive size",
         "node_memory_MemTotal_bytes -5                                | reported node_memory_MemTotal_bytes as -5, not a positive size",
         "node_memory_MemTotal_bytes 1e30                              | reported node_memory_MemTotal_bytes too large to be a byte count",
-        "node_memory_MemTotal_bytes{i=\"a\"} 1\\nnode_memory_MemTotal_bytes{i=\"b\"} 2 | reported 2 different values of node_memory_MemTotal_bytes; point --node-exporter at the exporter of the database host alone",
+        "node_memory_MemTotal_bytes{i=\"a\"} 1\\nnode_memory_MemTotal_bytes{i=\"b\"} 2 | reported 2 different values of node_memory_MemTotal_bytes; point the node_exporter URL at the exporter of the database host alone",
     })
     void rejectsExpositionsWithoutAUsableMemoryValue(String text, String problem) {
         assertThatThrownBy(() -> NodeExporterClient.parse(text.replace("\\n", "\n"), URL))

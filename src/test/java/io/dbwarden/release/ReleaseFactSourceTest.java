@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.cel.common.values.NullValue;
 import io.dbwarden.collect.FactOutcome;
+import io.dbwarden.fact.Unavailable;
 import io.dbwarden.version.Flavor;
 import io.dbwarden.version.ServerVersion;
 import java.time.Clock;
@@ -142,12 +143,12 @@ class ReleaseFactSourceTest {
     }
 
     @Test
-    void aProductWithoutDataMakesTheFactUnknownWithAReason() {
+    void aProductWithoutDataMakesTheFactNotApplicableWithAReason() {
         FactOutcome outcome = new ReleaseFactSource(DATA, clock("2026-11-26"))
                 .read(null, ServerVersion.parse("10.11.19-MariaDB", Flavor.MARIADB));
 
         assertThat(outcome.facts()).isNull();
-        assertThat(outcome.unknownReason()).isEqualTo("dbwarden has no release data for mariadb");
+        assertThat(outcome.unavailable()).isEqualTo(new Unavailable.NotApplicable("dbwarden has no release data for mariadb"));
     }
 
     @Test

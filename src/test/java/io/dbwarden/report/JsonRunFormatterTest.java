@@ -27,6 +27,7 @@ class JsonRunFormatterTest {
         JsonNode run = sample().get("run");
 
         assertThat(run.get("trigger").asText()).isEqualTo("manual");
+        assertThat(run.get("id").asText()).isEqualTo(Reports.RUN_ID.toString());
         assertThat(run.get("started_at").asText()).isEqualTo("2025-03-01T10:00:00Z");
         assertThat(run.get("finished_at").asText()).isEqualTo("2025-03-01T10:00:00.412Z");
         assertThat(run.get("millis").asLong()).isEqualTo(412);

@@ -7,6 +7,7 @@ import io.dbwarden.evaluate.Finding;
 import io.dbwarden.run.ItemStatus;
 import io.dbwarden.run.RunItem;
 import io.dbwarden.run.RunReport;
+import io.dbwarden.run.RunTrigger;
 import io.dbwarden.run.TargetReport;
 import io.dbwarden.run.TargetStats;
 import io.dbwarden.target.Engine;
@@ -18,6 +19,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.UUID;
 
 /** Small hand-built runs for the formatter tests. */
 final class Reports {
@@ -25,6 +27,7 @@ final class Reports {
     static final Instant START = Instant.parse("2025-03-01T10:00:00Z");
     static final String PG = "prod-pg";
     static final String MY = "prod-my";
+    static final UUID RUN_ID = UUID.fromString("0b8f4e7a-3c51-4d0e-9a5e-2f6c1d7b8a90");
 
     private Reports() {}
 
@@ -60,7 +63,7 @@ final class Reports {
                 Optional.empty(), pgItems, new TargetStats(5, 4, 1, 20, 150, 0, 12, 190));
         TargetReport my = new TargetReport(MY, "mysql", "mysql://monitor@db2:3306", Optional.empty(),
                 Optional.of("connection refused"), List.of(), new TargetStats(0, 0, 1, 30, 0, 0, 0, 31));
-        return new RunReport("manual", START, START.plusMillis(412), sampleChecks(), List.of(pg, my));
+        return new RunReport(RUN_ID, RunTrigger.MANUAL, START, START.plusMillis(412), sampleChecks(), List.of(pg, my));
     }
 
     /** The definitions of the sample's checks, in the order the run had them. */
@@ -84,7 +87,7 @@ final class Reports {
         RunItem item = findings("db", "demo_check", finding("db", "demo_check", severity, fields, summary, remediation));
         TargetReport target = new TargetReport("db", "postgresql", "postgresql://db", Optional.of("16"),
                 Optional.empty(), List.of(item), TargetStats.NONE);
-        return new RunReport("manual", START, START.plusMillis(5), List.of(demoCheck()), List.of(target));
+        return new RunReport(RUN_ID, RunTrigger.MANUAL, START, START.plusMillis(5), List.of(demoCheck()), List.of(target));
     }
 
     /** One target whose only check erred with the given reason. */
@@ -92,7 +95,7 @@ final class Reports {
         TargetReport target = new TargetReport("db", "postgresql", "postgresql://db", Optional.of("16"),
                 Optional.empty(), List.of(new RunItem("db", "demo_check", ItemStatus.ERROR, List.of(), Optional.of(reason), 1)),
                 TargetStats.NONE);
-        return new RunReport("manual", START, START.plusMillis(5), List.of(demoCheck()), List.of(target));
+        return new RunReport(RUN_ID, RunTrigger.MANUAL, START, START.plusMillis(5), List.of(demoCheck()), List.of(target));
     }
 
     private static Check demoCheck() {

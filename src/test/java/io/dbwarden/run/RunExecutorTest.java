@@ -1,52 +1,37 @@
 package io.dbwarden.run;
 
+import static io.dbwarden.run.TestChecks.check;
+import static io.dbwarden.run.TestChecks.load;
+import static io.dbwarden.run.TestChecks.queryCheck;
 import static org.assertj.core.api.Assertions.assertThat;
 
-import io.dbwarden.cel.RuleCompiler;
+import io.dbwarden.cel.BuiltinFact;
 import io.dbwarden.check.Check;
-import io.dbwarden.check.CheckLoader;
-import io.dbwarden.host.HostFactsResolver;
+import io.dbwarden.collect.FactOutcome;
+import io.dbwarden.fact.Unavailable;
+import io.dbwarden.fact.Unavailable.Failed;
+import io.dbwarden.fact.Unavailable.NotConfigured;
+import io.dbwarden.fact.Unavailable.PrivilegeMissing;
+import io.dbwarden.fact.Unavailable.Setting;
 import io.dbwarden.host.HostSpec;
-import io.dbwarden.target.ConnectOptions;
 import io.dbwarden.target.Dsn;
 import io.dbwarden.target.Target;
 import io.dbwarden.testing.FreePorts;
 import io.dbwarden.testing.MariaDbServer;
 import io.dbwarden.testing.PostgresServer;
-import java.net.http.HttpClient;
 import java.nio.file.Path;
-import java.time.Clock;
-import java.time.Duration;
 import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
 
 class RunExecutorTest {
 
-    private static final CheckLoader LOADER = new CheckLoader(new RuleCompiler());
-
-    private static Check check(String name, String engine, String extra, String rule) throws Exception {
-        return LOADER.load(name + ".yaml", """
-                name: %s
-                engine: %s
-                category: configuration
-                severity: notice
-                summary: s
-                description: d
-                remediation: r
-                %s
-                rule: "%s"
-                """.formatted(name, engine, extra, rule));
-    }
-
     private static RunReport run(List<Check> checks, Path procRoot, HostSpec host, String... dsns) throws Exception {
         List<Target> targets = new java.util.ArrayList<>();
         for (int i = 0; i < dsns.length; i++) {
-            targets.add(new Target("t" + i, Dsn.parse(dsns[i]), Map.of("env", "test")));
+            targets.add(new Target("t" + i, Dsn.parse(dsns[i]), Map.of("env", "test"), host));
         }
-        HostFactsResolver hosts = new HostFactsResolver(HttpClient.newHttpClient(), Duration.ofSeconds(1), procRoot);
-        return new RunExecutor(Clock.systemUTC(), hosts)
-                .run(checks, targets, new RunOptions("test", ConnectOptions.defaults(), Duration.ZERO, host));
+        return EngineSetup.standard().procRoot(procRoot).build().run(checks, targets, RunOptions.of(RunTrigger.MANUAL));
     }
 
     private static RunItem item(RunReport report, String target, String check) {
@@ -78,7 +63,9 @@ class RunExecutorTest {
                 PostgresServer.shared().dsn("postgres"));
         RunItem item = item(report, "t0", "memory_check");
         assertThat(item.status()).isEqualTo(ItemStatus.SKIPPED);
-        assertThat(item.reason()).get().asString().contains("nonexistent-proc");
+        assertThat(item.reason()).get().asString().contains("nonexistent-proc").doesNotContain("--");
+        assertThat(item.unavailable()).get().isInstanceOfSatisfying(NotConfigured.class,
+                missing -> assertThat(missing.setting()).isEqualTo(Setting.HOST));
     }
 
     @Test
@@ -90,10 +77,13 @@ class RunExecutorTest {
     }
 
     @Test
-    void ratesAreSkippedWithoutASamplingWindow() throws Exception {
+    void ratesAreSkippedWithoutASamplingWindowAsASettingNotMadeWithoutNamingAFlag() throws Exception {
         Check rates = check("rate_check", "mysql", "", "rates.Questions > 1000.0");
         RunReport report = run(List.of(rates), Path.of("/proc"), HostSpec.none(), MariaDbServer.shared().dsn());
-        assertThat(item(report, "t0", "rate_check").reason()).get().asString().contains("--sample");
+        RunItem item = item(report, "t0", "rate_check");
+        assertThat(item.status()).isEqualTo(ItemStatus.SKIPPED);
+        assertThat(item.unavailable()).contains(new NotConfigured(Setting.SAMPLE, "rates need a sampling window"));
+        assertThat(item.reason()).contains("rates need a sampling window");
     }
 
     @Test
@@ -115,7 +105,7 @@ class RunExecutorTest {
     @Test
     void aPerDatabaseQueryRunsInEveryConnectableDatabaseAndNamesIt() throws Exception {
         try (PostgresServer pg = PostgresServer.builder().initSql("CREATE DATABASE app", "CREATE DATABASE reports").start()) {
-            Check perDb = LOADER.load("per_db.yaml", """
+            Check perDb = load("per_db", """
                     name: per_db_check
                     engine: postgresql
                     category: configuration
@@ -165,5 +155,99 @@ class RunExecutorTest {
             assertThat(item(report, "t1", "fine_check").status()).isEqualTo(ItemStatus.FINDINGS);
             assertThat(report.targets().get(1).failed()).isFalse();
         }
+    }
+
+    @Test
+    void whatAFailedQueryMeansIsDecidedByItsKindAPrivilegeMissingSkipsAnyOtherFailureErrs() throws Exception {
+        try (PostgresServer pg = PostgresServer.builder().initSql("CREATE ROLE watcher LOGIN").start()) {
+            Check denied = queryCheck("denied_check", "SELECT rolpassword FROM pg_authid");
+            Check broken = queryCheck("broken_check", "SELECT 1 / 0 AS n");
+            String watcher = "postgresql://watcher@127.0.0.1:" + pg.port() + "/postgres";
+
+            RunReport report = run(List.of(denied, broken), Path.of("/proc"), HostSpec.none(), watcher);
+
+            RunItem skipped = item(report, "t0", "denied_check");
+            assertThat(skipped.status()).isEqualTo(ItemStatus.SKIPPED);
+            assertThat(skipped.unavailable()).get().isInstanceOf(PrivilegeMissing.class);
+            assertThat(skipped.reason()).get().asString().startsWith("query 'rows': privilege missing")
+                    .contains("permission denied for table pg_authid");
+            RunItem erred = item(report, "t0", "broken_check");
+            assertThat(erred.status()).isEqualTo(ItemStatus.ERROR);
+            assertThat(erred.unavailable()).get().isInstanceOf(Failed.class);
+            assertThat(erred.reason()).get().asString().startsWith("query 'rows': ").contains("division by zero");
+        }
+    }
+
+    @Test
+    void aFactSourceReplacedThroughTheSetUpDecidesSkippedOrErrorByTheKindItReturns() throws Exception {
+        Check tls = check("tls_check", "postgresql", "", "tls.offered");
+        Target target = new Target("t0", Dsn.parse(PostgresServer.shared().dsn("postgres")), Map.of());
+        Map<Unavailable, ItemStatus> expected = Map.of(
+                new Unavailable.NotApplicable("no TLS here"), ItemStatus.SKIPPED,
+                new PrivilegeMissing("may not look"), ItemStatus.SKIPPED,
+                new Failed("the handshake broke"), ItemStatus.ERROR);
+        for (Map.Entry<Unavailable, ItemStatus> e : expected.entrySet()) {
+            RunReport report = EngineSetup.standard()
+                    .source(BuiltinFact.TLS, (t, v) -> FactOutcome.unavailable(e.getKey()))
+                    .build().run(List.of(tls), List.of(target), RunOptions.of(RunTrigger.MANUAL));
+
+            RunItem item = item(report, "t0", "tls_check");
+            assertThat(item.status()).as(e.getKey().toString()).isEqualTo(e.getValue());
+            assertThat(item.unavailable()).contains(e.getKey());
+            assertThat(item.reason()).contains(e.getKey().detail());
+        }
+    }
+
+    @Test
+    void aFactSourceThatThrowsMakesTheChecksThatNeedItErrorsNamingTheFailure() throws Exception {
+        Check tls = check("tls_check", "postgresql", "", "tls.offered");
+        Target target = new Target("t0", Dsn.parse(PostgresServer.shared().dsn("postgres")), Map.of());
+
+        RunReport report = EngineSetup.standard()
+                .source(BuiltinFact.TLS, (t, v) -> {
+                    throw new IllegalStateException("probe exploded");
+                })
+                .build().run(List.of(tls), List.of(target), RunOptions.of(RunTrigger.MANUAL));
+
+        RunItem item = item(report, "t0", "tls_check");
+        assertThat(item.status()).isEqualTo(ItemStatus.ERROR);
+        assertThat(item.reason()).get().asString().isEqualTo("reading tls failed: java.lang.IllegalStateException: probe exploded");
+    }
+
+    @Test
+    void theStandardSetUpSuppliesTlsAndReleaseFactsAsTheCommandLineHas() throws Exception {
+        Check outside = check("outside_facts_check", "postgresql", "",
+                "tls.offered == false && releases.product == 'postgresql' && releases.line == string(version.major)");
+        RunReport report = run(List.of(outside), Path.of("/proc"), HostSpec.none(), PostgresServer.shared().dsn("postgres"));
+        RunItem item = item(report, "t0", "outside_facts_check");
+        assertThat(item.status()).as(item.reason().orElse("")).isEqualTo(ItemStatus.FINDINGS);
+    }
+
+    @Test
+    void hostFactsDeclaredOnOneTargetAreThatTargetsAlone() throws Exception {
+        Check memory = check("memory_check", "postgresql", "", "host.memory == 17179869184");
+        Dsn dsn = Dsn.parse(PostgresServer.shared().dsn("postgres"));
+        List<Target> targets = List.of(new Target("declared", dsn, Map.of(), HostSpec.fromOptions("16GiB", null, null)),
+                new Target("undeclared", dsn, Map.of()));
+
+        RunReport report = EngineSetup.standard().procRoot(Path.of("/nonexistent-proc")).build()
+                .run(List.of(memory), targets, RunOptions.of(RunTrigger.MANUAL));
+
+        assertThat(item(report, "declared", "memory_check").status()).isEqualTo(ItemStatus.FINDINGS);
+        assertThat(item(report, "undeclared", "memory_check").status()).isEqualTo(ItemStatus.SKIPPED);
+    }
+
+    @Test
+    void everyRunHasItsOwnIdAndTheTriggerItWasGiven() throws Exception {
+        Check pg = check("pg_check", "postgresql", "", "true");
+        Target target = new Target("t0", Dsn.parse(PostgresServer.shared().dsn("postgres")), Map.of());
+        RunExecutor executor = EngineSetup.standard().build();
+
+        RunReport first = executor.run(List.of(pg), List.of(target), RunOptions.of(RunTrigger.SCHEDULE));
+        RunReport second = executor.run(List.of(pg), List.of(target), RunOptions.of(RunTrigger.CLI));
+
+        assertThat(first.id()).isNotEqualTo(second.id());
+        assertThat(first.trigger()).isEqualTo(RunTrigger.SCHEDULE);
+        assertThat(second.trigger()).isEqualTo(RunTrigger.CLI);
     }
 }

@@ -14,6 +14,7 @@ import io.dbwarden.check.Interval;
 import io.dbwarden.check.Severity;
 import io.dbwarden.host.HostSpec;
 import io.dbwarden.run.ItemStatus;
+import io.dbwarden.run.RunTrigger;
 import java.net.URI;
 import java.nio.file.Files;
 import java.nio.file.Path;

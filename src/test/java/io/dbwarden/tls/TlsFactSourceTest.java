@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import io.dbwarden.checks.TlsCertificates;
 import io.dbwarden.checks.TlsScenarios;
 import io.dbwarden.collect.FactOutcome;
+import io.dbwarden.fact.Unavailable;
 import io.dbwarden.target.Dsn;
 import io.dbwarden.target.Target;
 import io.dbwarden.testing.FreePorts;
@@ -106,18 +107,20 @@ class TlsFactSourceTest {
     }
 
     @Test
-    void unixSocketTargetIsUnknownWithTheReason() throws Exception {
+    void unixSocketTargetIsNotApplicableWithTheReason() throws Exception {
         FactOutcome outcome = probe(PostgresServer.shared().socketDsn("postgres"), PG);
 
-        assertThat(outcome.unknownReason()).isEqualTo("connected over a unix socket; TLS is probed over TCP only");
+        assertThat(outcome.unavailable()).as("checks needing TLS are skipped, not failed")
+                .isEqualTo(new Unavailable.NotApplicable("connected over a unix socket; TLS is probed over TCP only"));
     }
 
     @Test
-    void closedPortIsUnknownNamingTheEndpoint() throws Exception {
+    void closedPortFailsNamingTheEndpoint() throws Exception {
         int port = FreePorts.find();
 
         FactOutcome outcome = probe("postgresql://postgres@127.0.0.1:" + port + "/postgres", PG);
 
+        assertThat(outcome.unavailable()).as("checks needing TLS err").isInstanceOf(Unavailable.Failed.class);
         assertThat(outcome.unknownReason()).startsWith("TLS probe failed: cannot connect to 127.0.0.1:" + port);
     }
 

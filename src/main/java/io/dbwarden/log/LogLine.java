@@ -1,10 +1,11 @@
-package io.dbwarden.web;
+package io.dbwarden.log;
 
 /**
- * One structured log message: an event name then {@code key=value} pairs, a value quoted (with {@code \"} and
- * {@code \\} escaped) when it holds a space, a quote, an {@code =} or a control character, so a line always parses.
+ * One structured log message, as every dbwarden logger writes them: an event name then {@code key=value} pairs, a
+ * value quoted (with {@code \"} and {@code \\} escaped) when it holds a space, a quote, an {@code =} or a control
+ * character, so a line always parses.
  */
-final class LogLine {
+public final class LogLine {
 
     private final StringBuilder text;
 
@@ -12,11 +13,11 @@ final class LogLine {
         text = new StringBuilder(event);
     }
 
-    static LogLine of(String event) {
+    public static LogLine of(String event) {
         return new LogLine(event);
     }
 
-    LogLine add(String key, Object value) {
+    public LogLine add(String key, Object value) {
         text.append(' ').append(key).append('=').append(quoted(String.valueOf(value)));
         return this;
     }
@@ -26,7 +27,8 @@ final class LogLine {
         return text.toString();
     }
 
-    private static String quoted(String value) {
+    /** The value as it stands in a line: bare when it can be, else quoted and escaped. */
+    public static String quoted(String value) {
         if (!value.isEmpty() && value.chars().noneMatch(c -> c <= ' ' || c == '"' || c == '=' || c == '\\' || c == 127)) {
             return value;
         }
