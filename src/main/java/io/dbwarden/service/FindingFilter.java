@@ -45,6 +45,46 @@ public record FindingFilter(Optional<String> target, Optional<String> check, Opt
      */
     public static FindingFilter parse(String target, String check, String severity, String category, String state,
             String limit, String offset) {
-        throw new UnsupportedOperationException("not yet");
+        return new FindingFilter(text(target), text(check),
+                text(severity).map(v -> parseValue("severity", v, Severity::fromId, Severity.ids())),
+                text(category).map(v -> parseValue("category", v, Category::fromId, CATEGORIES)),
+                text(state).map(v -> parseValue("state", v, FindingFilter::state, STATES)),
+                text(limit).map(v -> number("limit", v)).orElse(DEFAULT_LIMIT),
+                text(offset).map(v -> number("offset", v)).orElse(0));
+    }
+
+    private static final String CATEGORIES = java.util.Arrays.stream(Category.values()).map(Category::id)
+            .collect(java.util.stream.Collectors.joining(", "));
+    private static final String STATES = java.util.Arrays.stream(FindingState.values()).map(FindingState::id)
+            .collect(java.util.stream.Collectors.joining(", "));
+
+    private static Optional<String> text(String value) {
+        return value == null || value.isBlank() ? Optional.empty() : Optional.of(value.strip());
+    }
+
+    private static <T> T parseValue(String what, String value, java.util.function.Function<String, T> parse,
+            String allowed) {
+        try {
+            return parse.apply(value);
+        } catch (IllegalArgumentException e) {
+            throw ServiceException.invalid(what + " must be one of " + allowed + ", not '" + value + "'");
+        }
+    }
+
+    private static FindingState state(String id) {
+        for (FindingState s : FindingState.values()) {
+            if (s.id().equals(id)) {
+                return s;
+            }
+        }
+        throw new IllegalArgumentException(id);
+    }
+
+    private static int number(String what, String value) {
+        try {
+            return Integer.parseInt(value);
+        } catch (NumberFormatException e) {
+            throw ServiceException.invalid(what + " must be a whole number, not '" + value + "'");
+        }
     }
 }

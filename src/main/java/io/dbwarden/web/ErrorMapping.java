@@ -1,5 +1,6 @@
 package io.dbwarden.web;
 
+import io.dbwarden.log.LogLine;
 import io.javalin.config.RoutesConfig;
 import io.javalin.http.Context;
 import io.javalin.http.HttpResponseException;

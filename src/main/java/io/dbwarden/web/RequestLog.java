@@ -1,5 +1,6 @@
 package io.dbwarden.web;
 
+import io.dbwarden.log.LogLine;
 import io.javalin.http.Context;
 import io.javalin.http.HandlerType;
 import io.javalin.router.Endpoint;

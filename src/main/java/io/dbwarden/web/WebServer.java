@@ -1,5 +1,6 @@
 package io.dbwarden.web;
 
+import io.dbwarden.log.LogLine;
 import io.javalin.Javalin;
 import io.javalin.util.JavalinLogger;
 import java.net.InetAddress;

@@ -1,4 +1,4 @@
-package io.dbwarden.web;
+package io.dbwarden.log;
 
 import static org.assertj.core.api.Assertions.assertThat;
 

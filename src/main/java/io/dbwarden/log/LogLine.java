@@ -1,10 +1,10 @@
-package io.dbwarden.web;
+package io.dbwarden.log;
 
 /**
  * One structured log message: an event name then {@code key=value} pairs, a value quoted (with {@code \"} and
  * {@code \\} escaped) when it holds a space, a quote, an {@code =} or a control character, so a line always parses.
  */
-final class LogLine {
+public final class LogLine {
 
     private final StringBuilder text;
 
@@ -12,11 +12,11 @@ final class LogLine {
         text = new StringBuilder(event);
     }
 
-    static LogLine of(String event) {
+    public static LogLine of(String event) {
         return new LogLine(event);
     }
 
-    LogLine add(String key, Object value) {
+    public LogLine add(String key, Object value) {
         text.append(' ').append(key).append('=').append(quoted(String.valueOf(value)));
         return this;
     }
