@@ -106,7 +106,7 @@ public final class ApiServer implements AutoCloseable {
     }
 
     /** Waits for a run to end and returns it as {@code GET /runs/{id}} shows it. */
-    JsonNode awaitRun(long id) {
+    public JsonNode awaitRun(long id) {
         long deadline = System.nanoTime() + RUN_TIMEOUT.toNanos();
         while (true) {
             JsonNode run = http().get("/api/v1/runs/" + id).json();
