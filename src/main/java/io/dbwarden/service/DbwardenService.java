@@ -68,6 +68,9 @@ public final class DbwardenService implements AutoCloseable {
     /** How often the metrics read from the store (open findings, last reached) are refreshed. */
     static final Duration METRICS_PERIOD = Duration.ofSeconds(15);
 
+    /** Later than any heartbeat: the largest instant both stores keep. */
+    private static final Instant END_OF_TIME = Instant.parse("9999-12-31T00:00:00Z");
+
     private static final Logger LOG = Logger.getLogger(DbwardenService.class.getName());
 
     private final ServiceContext ctx;
@@ -222,7 +225,7 @@ public final class DbwardenService implements AutoCloseable {
         Instant now = ctx.now();
         syncConfiguredTargets(now);
         // an H2 file has one process at a time: whatever it left running died with it
-        Instant staleBefore = ctx.store().kind() == Store.Kind.H2 ? Instant.MAX.minusSeconds(1) : now.minus(STALE_AFTER);
+        Instant staleBefore = ctx.store().kind() == Store.Kind.H2 ? END_OF_TIME : now.minus(STALE_AFTER);
         List<Long> interrupted = ctx.store().runs().interruptStale(staleBefore, now);
         if (!interrupted.isEmpty()) {
             LOG.warning(LogLine.of("runs_interrupted").add("runs", interrupted)

@@ -121,7 +121,15 @@ final class RunWorker {
 
     private void checkTarget(Execution execution, TargetWork w) {
         String target = w.target().name();
-        try (TargetLocks.Held held = locks.acquire(target)) {
+        TargetLocks.Held turn;
+        try {
+            turn = locks.acquire(target);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            execution.interrupted("interrupted while waiting for " + target);
+            return;
+        }
+        try {
             if (stopping.get()) {
                 execution.interrupted("the service stopped before " + target + " was checked");
                 return;
@@ -135,9 +143,8 @@ final class RunWorker {
             record(execution, target, outcome.items());
             LOG.info(LogLine.of("target_checked").add("run", execution.run.id()).add("target", target)
                     .add("items", outcome.items().size()).add("reached", outcome.reached()).toString());
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            execution.interrupted("interrupted while waiting for " + target);
+        } finally {
+            turn.close();
         }
     }
 
