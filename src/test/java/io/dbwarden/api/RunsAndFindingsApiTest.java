@@ -95,7 +95,7 @@ class RunsAndFindingsApiTest {
     @Test
     void malformedRunRequestsAre400AndQueueNothing() {
         refused(400, "unknown field $.targets", () -> http.post("/api/v1/runs", "{\"targets\": [\"pg\"]}"));
-        refused(400, "invalid value in $.target", () -> http.post("/api/v1/runs", "{\"target\": 7}"));
+        refused(400, "invalid value in $.target", () -> http.post("/api/v1/runs", "{\"target\": [\"pg\"]}"));
         refused(400, "malformed JSON", () -> http.post("/api/v1/runs", "{"));
         refused(400, "a run id is a positive whole number, got 'latest'", () -> http.get("/api/v1/runs/latest"));
         refused(400, "query parameter 'limit' must be between 1 and 1000, got 0", () -> http.get("/api/v1/runs?limit=0"));
