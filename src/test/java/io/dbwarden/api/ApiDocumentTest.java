@@ -1,6 +1,7 @@
 package io.dbwarden.api;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
@@ -130,6 +131,21 @@ class ApiDocumentTest {
             assertThat(op.getValue().path("responses").has("401")).as("401 of " + where).isTrue();
             assertThat(op.getValue().path("responses").has("403")).as("403 of " + where).isTrue();
         }));
+    }
+
+    @Test
+    void theContractCheckAcceptsADocumentedAnswerAndRefusesOneThatBreaksTheSchema() {
+        OpenApiContract.check("POST", "/api/v1/runs", 202, "{\"id\": 7}");
+        OpenApiContract.check("GET", "/api/v1/targets/db1", 404, "{\"error\": \"no target named 'db1'\"}");
+
+        assertThatThrownBy(() -> OpenApiContract.check("POST", "/api/v1/runs", 202, "{\"id\": \"7\"}"))
+                .isInstanceOf(AssertionError.class).hasMessageContaining("does not match the document");
+        assertThatThrownBy(() -> OpenApiContract.check("GET", "/api/v1/targets", 200, "{\"targets\": [{}]}"))
+                .isInstanceOf(AssertionError.class).hasMessageContaining("does not match the document");
+        assertThatThrownBy(() -> OpenApiContract.check("GET", "/api/v1/targets", 418, "{\"error\": \"tea\"}"))
+                .isInstanceOf(AssertionError.class).hasMessageContaining("undocumented status");
+        assertThatThrownBy(() -> OpenApiContract.check("PATCH", "/api/v1/targets", 200, "{}"))
+                .isInstanceOf(AssertionError.class).hasMessageContaining("undocumented operation");
     }
 
     @Test
