@@ -191,6 +191,16 @@ public final class DbwardenService implements AutoCloseable {
         return watcher.poll();
     }
 
+    /** Executes a run as its db-scheduler task does (again, when db-scheduler revives a dead node's execution). */
+    void executeRun(long id) {
+        worker.execute(id);
+    }
+
+    /** The runs this node is executing now (a run waiting for a busy target included). */
+    java.util.Set<Long> executing() {
+        return worker.running();
+    }
+
     void refreshMetrics() {
         metrics.refresh(ctx.store());
     }
