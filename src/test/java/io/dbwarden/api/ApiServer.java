@@ -193,7 +193,7 @@ public final class ApiServer implements AutoCloseable {
         }
 
         /** A secret key file, so targets may hold inline passwords (encrypted). */
-        Builder keyFile() {
+        public Builder keyFile() {
             try {
                 Path key = dir.resolve("secret.key");
                 Files.write(key, new byte[] {1, 2, 3, 4, 5, 6, 7, 8, 9, 10, 11, 12, 13, 14, 15, 16, 17, 18, 19, 20,
