@@ -156,7 +156,7 @@ final class RunWorker {
                 StoreRetry.call("items of run " + id + " on " + target, () -> {
                     ctx.store().runs().recordItems(id, batch, ctx.now());
                     return null;
-                }, () -> isRunning(id));
+                }, () -> !stopping.get() && isRunning(id));
                 batch.forEach(i -> metrics.itemRecorded(i.check(), i.status().id()));
             } catch (StoreException e) {
                 execution.failed("the results of " + target + " could not be recorded: " + e.getMessage());
