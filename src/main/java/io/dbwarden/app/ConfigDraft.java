@@ -1,5 +1,6 @@
 package io.dbwarden.app;
 
+import io.dbwarden.web.ApiToken;
 import java.util.ArrayList;
 import java.util.EnumMap;
 import java.util.List;

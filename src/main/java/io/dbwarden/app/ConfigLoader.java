@@ -1,6 +1,9 @@
 package io.dbwarden.app;
 
 import io.dbwarden.units.Durations;
+import io.dbwarden.web.ApiToken;
+import io.dbwarden.web.Role;
+import io.dbwarden.web.TokenHash;
 import java.io.IOException;
 import java.nio.charset.MalformedInputException;
 import java.nio.charset.StandardCharsets;
@@ -95,6 +98,15 @@ public final class ConfigLoader {
         return Optional.empty();
     }
 
+    /** A token in the environment's compact form {@code NAME:ROLE:sha256:HEX}. */
+    static ApiToken compactToken(String text) {
+        String[] parts = text.strip().split(":", 3);
+        if (parts.length != 3) {
+            throw new IllegalArgumentException("a token must be written NAME:ROLE:sha256:HEX, e.g. ci:operator:sha256:…");
+        }
+        return new ApiToken(parts[0], Role.fromId(parts[1].strip()), TokenHash.parse(parts[2].strip()));
+    }
+
     private static ServiceConfig finish(ConfigDraft draft, Map<String, String> env, Map<Setting, String> flags)
             throws ConfigException {
         for (Setting setting : Setting.values()) {
@@ -142,7 +154,7 @@ public final class ConfigLoader {
         }, List.of());
         List<TargetDefinition> targets = list(d, Setting.TARGETS, ConfigLoader::compactTarget, d.fileTargets);
         List<AlertmanagerConfig> alertmanagers = list(d, Setting.ALERTMANAGERS, AlertmanagerConfig::of, d.fileAlertmanagers);
-        List<ApiToken> tokens = list(d, Setting.AUTH_TOKENS, ApiToken::parseCompact, d.fileTokens);
+        List<ApiToken> tokens = list(d, Setting.AUTH_TOKENS, ConfigLoader::compactToken, d.fileTokens);
         Optional<Path> keyFile = Optional.ofNullable(scalar(d, Setting.SECRET_KEY_FILE, Path::of, null));
         if (!listen.isLoopback() && tokens.isEmpty()) {
             d.problem(where(d, Setting.LISTEN), ServiceConfig.unauthenticatedListen(listen).getMessage());

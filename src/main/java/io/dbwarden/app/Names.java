@@ -15,7 +15,6 @@ public final class Names {
 
     public static final Pattern TARGET = Pattern.compile("^[A-Za-z_][A-Za-z0-9_.\\-]{0,62}$");
     public static final Pattern LABEL = Pattern.compile("^[a-zA-Z_][a-zA-Z0-9_]*$");
-    public static final Pattern TOKEN = Pattern.compile("^[A-Za-z_][A-Za-z0-9_.\\-]{0,62}$");
     /** Labels every alert gets from dbwarden itself (DESIGN §5); a target label may not shadow them. */
     public static final Set<String> RESERVED_LABELS =
             Set.of("alertname", "severity", "service_name", "engine", "category", "dbwarden_check");

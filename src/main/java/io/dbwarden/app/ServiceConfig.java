@@ -1,5 +1,6 @@
 package io.dbwarden.app;
 
+import io.dbwarden.web.ApiToken;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.HashSet;

@@ -1,15 +1,15 @@
 package io.dbwarden.cli;
 
 /** What a CI pipeline can act on. */
-final class ExitCodes {
+public final class ExitCodes {
     /** Nothing at or above --fail-on. */
-    static final int CLEAN = 0;
+    public static final int CLEAN = 0;
     /** Findings at or above --fail-on. */
-    static final int FINDINGS = 1;
+    public static final int FINDINGS = 1;
     /** Bad arguments, a bad DSN or a broken check file. */
-    static final int USAGE = 2;
+    public static final int USAGE = 2;
     /** A target could not be checked at all. */
-    static final int TARGET_FAILED = 3;
+    public static final int TARGET_FAILED = 3;
 
     private ExitCodes() {}
 }

@@ -6,7 +6,11 @@ import picocli.CommandLine.Command;
 /** The dbwarden command line: translates arguments, calls one service, maps outcomes to exit codes. */
 @Command(name = "dbwarden", mixinStandardHelpOptions = true, versionProvider = Main.Version.class,
         description = "Finds security holes and dangerous settings in MySQL/MariaDB and PostgreSQL servers.",
-        subcommands = {CheckCommand.class, ChecksCommand.class, CommandLine.HelpCommand.class})
+        subcommands = {CheckCommand.class, ChecksCommand.class, ServeCommand.class,
+                io.dbwarden.cli.client.TargetsCommand.class,
+                io.dbwarden.cli.client.RunCommand.class,
+                io.dbwarden.cli.client.FindingsCommand.class,
+                CommandLine.HelpCommand.class})
 public final class Main {
 
     public static void main(String[] args) {

@@ -4,20 +4,20 @@ import java.util.ArrayList;
 import java.util.List;
 
 /** Left-aligned columns separated by two blanks; the last column is not padded, so lines carry no trailing blanks. */
-final class TextTable {
+public final class TextTable {
 
     private final List<List<String>> rows = new ArrayList<>();
 
-    TextTable(List<String> header) {
+    public TextTable(List<String> header) {
         rows.add(header);
     }
 
-    TextTable add(List<String> row) {
+    public TextTable add(List<String> row) {
         rows.add(row);
         return this;
     }
 
-    List<String> lines() {
+    public List<String> lines() {
         int columns = rows.getFirst().size();
         int[] widths = new int[columns];
         for (List<String> row : rows) {

@@ -1,8 +1,8 @@
 package io.dbwarden.store;
 
-import io.dbwarden.app.ApiToken;
-import io.dbwarden.app.Role;
-import io.dbwarden.app.TokenHash;
+import io.dbwarden.web.ApiToken;
+import io.dbwarden.web.Role;
+import io.dbwarden.web.TokenHash;
 import java.time.Instant;
 import java.util.List;
 import java.util.Optional;

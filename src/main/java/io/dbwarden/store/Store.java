@@ -157,6 +157,10 @@ public final class Store implements AutoCloseable {
         return new FindingDao(Handles.pooled(jdbi));
     }
 
+    public EvaluationDao evaluations() {
+        return new EvaluationDao(Handles.pooled(jdbi));
+    }
+
     public AuditDao audit() {
         return new AuditDao(Handles.pooled(jdbi));
     }

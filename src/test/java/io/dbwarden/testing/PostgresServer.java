@@ -479,7 +479,17 @@ public final class PostgresServer implements AutoCloseable {
 
     /** Fast shutdown and start again on the same port and data directory (for settings that need a restart). */
     public void restart() {
+        stopServer();
+        startAgain();
+    }
+
+    /** Fast shutdown, keeping the data directory and port: the server is unavailable until {@link #startAgain()}. */
+    public void stopServer() {
         Os.stop(process, "INT", Duration.ofSeconds(30));
+    }
+
+    /** Starts a server stopped by {@link #stopServer()} again, on the same port and data directory. */
+    public void startAgain() {
         Os.chown(root, OS_USER);
         launch();
         String failure = awaitReady();

@@ -60,7 +60,7 @@ class WebSettingsTest {
     @Test
     void aTokenNameMustBePlain() {
         assertThatThrownBy(() -> new ApiToken("ci viewer", Role.VIEWER, TokenHash.of("a")))
-                .hasMessageStartingWith("token name 'ci viewer' must be 1 to 64 characters");
+                .hasMessageStartingWith("token name 'ci viewer' must be 1 to 63 characters");
     }
 
     @Test

@@ -1,0 +1,35 @@
+package io.dbwarden.api;
+
+import com.fasterxml.jackson.databind.PropertyNamingStrategies;
+import com.fasterxml.jackson.databind.annotation.JsonNaming;
+import io.dbwarden.host.HostSpec;
+import java.net.URI;
+import java.net.URISyntaxException;
+
+/** Declared host facts of a target, in requests and answers alike; every field may be null. */
+@JsonNaming(PropertyNamingStrategies.SnakeCaseStrategy.class)
+record HostJson(Long memoryBytes, Integer cpus, String nodeExporter) {
+
+    static HostJson of(HostSpec host) {
+        return new HostJson(host.memoryBytes(), host.cpus(),
+                host.nodeExporter() == null ? null : host.nodeExporter().toString());
+    }
+
+    /** The facts as the engine takes them; a value it refuses is the caller's mistake, a 422 naming the field. */
+    HostSpec toSpec() {
+        URI exporter = null;
+        if (nodeExporter != null) {
+            try {
+                exporter = new URI(nodeExporter.strip());
+            } catch (URISyntaxException e) {
+                throw ApiErrors.unprocessable("host.node_exporter is not a URL: " + e.getReason());
+            }
+        }
+        try {
+            return new HostSpec(memoryBytes, cpus, exporter);
+        } catch (IllegalArgumentException e) {
+            throw ApiErrors.unprocessable(e.getMessage().replace("--host-memory", "host.memory_bytes")
+                    .replace("--host-cpus", "host.cpus").replace("--node-exporter", "host.node_exporter"));
+        }
+    }
+}
