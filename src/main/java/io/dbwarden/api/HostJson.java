@@ -10,6 +10,9 @@ import java.net.URISyntaxException;
 @JsonNaming(PropertyNamingStrategies.SnakeCaseStrategy.class)
 record HostJson(Long memoryBytes, Integer cpus, String nodeExporter) {
 
+    /** What the API's JSON calls the host facts, for messages about a bad one. */
+    private static final HostSpec.Names API_NAMES = new HostSpec.Names("host.memory_bytes", "host.cpus", "host.node_exporter");
+
     static HostJson of(HostSpec host) {
         return new HostJson(host.memoryBytes(), host.cpus(),
                 host.nodeExporter() == null ? null : host.nodeExporter().toString());
@@ -26,10 +29,9 @@ record HostJson(Long memoryBytes, Integer cpus, String nodeExporter) {
             }
         }
         try {
-            return new HostSpec(memoryBytes, cpus, exporter);
+            return HostSpec.of(memoryBytes, cpus, exporter, API_NAMES);
         } catch (IllegalArgumentException e) {
-            throw ApiErrors.unprocessable(e.getMessage().replace("--host-memory", "host.memory_bytes")
-                    .replace("--host-cpus", "host.cpus").replace("--node-exporter", "host.node_exporter"));
+            throw ApiErrors.unprocessable(e.getMessage());
         }
     }
 }

@@ -214,9 +214,7 @@ final class YamlConfigReader {
         try {
             return HostSpec.fromOptions(memory, cpus, exporter);
         } catch (IllegalArgumentException e) {
-            // HostSpec speaks of command-line flags; here the same values are YAML keys.
-            problem(node, e.getMessage().replace("--host-memory", "memory").replace("--host-cpus", "cpus")
-                    .replace("--node-exporter", "node_exporter"));
+            problem(node, e.getMessage());
             return null;
         }
     }

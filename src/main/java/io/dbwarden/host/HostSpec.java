@@ -68,8 +68,13 @@ public record HostSpec(Long memoryBytes, Integer cpus, URI nodeExporter) {
                         + "\" is not a valid URL: " + e.getReason() + ".", e);
             }
         }
-        requirePositive(memory, hostCpus, names);
-        return new HostSpec(memory, hostCpus, url);
+        return of(memory, hostCpus, url, names);
+    }
+
+    /** A spec from typed values, naming a bad one as {@code names} calls it. */
+    public static HostSpec of(Long memoryBytes, Integer cpus, URI nodeExporter, Names names) {
+        requirePositive(memoryBytes, cpus, names);
+        return new HostSpec(memoryBytes, cpus, nodeExporter);
     }
 
     private static void requirePositive(Long memoryBytes, Integer cpus, Names names) {
