@@ -70,6 +70,16 @@ final class CliLogging {
         }
     }
 
+    /**
+     * {@code serve}: a long-running service says what it does (INFO) and lets other libraries' warnings through,
+     * unless {@value #LEVEL_VARIABLE} asked for something else.
+     */
+    static void service() {
+        if (installed && requested == null) {
+            apply(Level.INFO, true);
+        }
+    }
+
     static Level parse(String text) {
         Level level = LEVELS.get(text.strip().toLowerCase(Locale.ROOT));
         if (level == null) {

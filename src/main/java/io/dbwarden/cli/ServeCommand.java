@@ -45,6 +45,7 @@ final class ServeCommand implements Callable<Integer> {
 
     @Override
     public Integer call() throws ConfigException, InterruptedException {
+        CliLogging.service();
         oneLineLogs();
         Logger log = Logger.getLogger(ServeCommand.class.getName());
         Map<String, String> env = System.getenv();
