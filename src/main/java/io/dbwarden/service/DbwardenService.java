@@ -27,6 +27,7 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
 import java.util.Objects;
+import java.util.Set;
 import java.util.Optional;
 import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
@@ -154,15 +155,16 @@ public final class DbwardenService implements AutoCloseable {
             return;
         }
         stopping.set(true);
-        LOG.info(LogLine.of("service_stopping").add("running_runs", worker.running().size())
+        Set<Long> underWay = worker.running();
+        LOG.info(LogLine.of("service_stopping").add("running_runs", underWay.size())
                 .add("grace_seconds", SHUTDOWN_GRACE.toSeconds())
                 .add("next", "waiting for checks under way, then marking their runs interrupted").toString());
         scheduler.stop();
         metrics.schedulerUp(false);
-        for (long id : worker.running()) {
+        // a run that ended within the grace is not changed: finish() only ends runs still queued or running
+        for (long id : underWay) {
             try {
-                if (ctx.store().runs().finish(id, RunStatus.INTERRUPTED,
-                        Optional.of("the service stopped while the run was under way"), ctx.now())) {
+                if (ctx.store().runs().finish(id, RunStatus.INTERRUPTED, Optional.of(RunWorker.STOPPED), ctx.now())) {
                     LOG.warning(LogLine.of("run_interrupted").add("run", id).add("reason", "service stopping").toString());
                 }
             } catch (StoreException e) {
@@ -170,7 +172,13 @@ public final class DbwardenService implements AutoCloseable {
                         .add("next", "the next start marks it interrupted").toString());
             }
         }
-        housekeeping.shutdownNow();
+        // not shutdownNow(): an interrupt reaching a store write would close an H2 database
+        housekeeping.shutdown();
+        try {
+            housekeeping.awaitTermination(HEALTH_TIMEOUT.toMillis(), TimeUnit.MILLISECONDS);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
         ctx.store().close();
         LOG.info("service_stopped");
     }

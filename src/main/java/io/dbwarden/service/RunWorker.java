@@ -32,6 +32,9 @@ import java.util.logging.Logger;
  */
 final class RunWorker {
 
+    /** Why a run the service's stop cut short is interrupted. */
+    static final String STOPPED = "the service stopped while the run was under way";
+
     /** Items of one target are recorded in transactions of at most this many, so one write stays small. */
     static final int RECORD_BATCH = 100;
 
@@ -58,6 +61,34 @@ final class RunWorker {
     /** The runs this node is executing now. */
     Set<Long> running() {
         return Set.copyOf(running);
+    }
+
+    /**
+     * Executes a run on a thread of its own and waits for it. db-scheduler interrupts its threads when a stop outlasts
+     * the grace; an interrupt that reached a thread writing to an H2 file would close the database, so the run's
+     * thread is never the one interrupted: the wait ends, and the stop marks the run interrupted.
+     */
+    void executeShielded(long runId) {
+        java.util.concurrent.atomic.AtomicReference<RuntimeException> failure =
+                new java.util.concurrent.atomic.AtomicReference<>();
+        Thread thread = Thread.ofVirtual().name("dbwarden-run-" + runId).start(() -> {
+            try {
+                execute(runId);
+            } catch (RuntimeException e) {
+                failure.set(e);
+            }
+        });
+        try {
+            thread.join();
+            if (failure.get() != null) {
+                // db-scheduler tries the task again later
+                throw failure.get();
+            }
+        } catch (InterruptedException e) {
+            // not passed on: db-scheduler writes the task's completion next, and an interrupted write closes H2
+            LOG.info(LogLine.of("run_abandoned").add("run", runId).add("reason", "the service is stopping")
+                    .add("next", "the stop marks it interrupted").toString());
+        }
     }
 
     void execute(long runId) {
@@ -91,7 +122,12 @@ final class RunWorker {
             } else {
                 checkTargets(execution, work);
             }
+            // a stop interrupts this thread; the run's end must still be written
+            boolean interrupted = Thread.interrupted();
             execution.end();
+            if (interrupted) {
+                Thread.currentThread().interrupt();
+            }
         } finally {
             running.remove(runId);
         }
@@ -112,7 +148,7 @@ final class RunWorker {
                             e.getCause());
                 } catch (InterruptedException e) {
                     Thread.currentThread().interrupt();
-                    execution.interrupted("the worker was interrupted");
+                    execution.interrupted(stopping.get() ? STOPPED : "the worker was interrupted");
                     return;
                 }
             }
@@ -131,7 +167,7 @@ final class RunWorker {
         }
         try {
             if (stopping.get()) {
-                execution.interrupted("the service stopped before " + target + " was checked");
+                execution.interrupted(STOPPED + ", before " + target + " was checked");
                 return;
             }
             if (!execution.startOnce()) {
@@ -159,6 +195,12 @@ final class RunWorker {
                 }, () -> !stopping.get() && isRunning(id));
                 batch.forEach(i -> metrics.itemRecorded(i.check(), i.status().id()));
             } catch (StoreException e) {
+                if (stopping.get()) {
+                    LOG.warning(LogLine.of("run_items_dropped").add("run", id).add("target", target)
+                            .add("items", batch.size()).add("reason", "the service stopped; the run is interrupted")
+                            .toString());
+                    return;
+                }
                 execution.failed("the results of " + target + " could not be recorded: " + e.getMessage());
                 LOG.severe(LogLine.of("run_items_lost").add("run", id).add("target", target)
                         .add("items", batch.size()).add("reason", e.getMessage()).toString());

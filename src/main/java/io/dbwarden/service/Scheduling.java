@@ -42,7 +42,7 @@ final class Scheduling {
             Runnable prune) {
         this.runTask = Tasks.oneTime(RUN_TASK)
                 .onFailure(new FailureHandler.OnFailureRetryLater<>(RETRY_DELAY))
-                .execute((instance, context) -> worker.execute(Long.parseLong(instance.getId())));
+                .execute((instance, context) -> worker.executeShielded(Long.parseLong(instance.getId())));
         RecurringTask<Void> plan = Tasks.recurring(PLAN_TASK, Schedules.fixedDelay(PLAN_PERIOD))
                 .execute((instance, context) -> planTick.run());
         RecurringTask<Void> pruning = Tasks.recurring(PRUNE_TASK, Schedules.fixedDelay(PRUNE_PERIOD))

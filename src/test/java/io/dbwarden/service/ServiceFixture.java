@@ -53,6 +53,35 @@ final class ServiceFixture {
             key: [name]
             """;
 
+    /**
+     * A check whose three queries all read {@code public.flags}: with the table locked, each waits for the statement
+     * timeout, so the check takes three times that, longer than the service's shutdown grace.
+     */
+    static final String SLOW_CHECK = """
+            name: test_slow
+            engine: postgresql
+            category: configuration
+            severity: info
+            interval: frequent
+            summary: "never"
+            description: "reads public.flags three times"
+            remediation: "none"
+            queries:
+              first:
+                sql: SELECT name FROM public.flags
+              second:
+                sql: SELECT name AS again FROM public.flags
+              third:
+                sql: SELECT count(*) AS n FROM public.flags
+            rule: |
+              first.size() < 0 && second.size() < 0 && third.size() < 0
+            """;
+
+    /** Adds the slow check to a check directory. */
+    static void addSlowCheck(Path checks) throws IOException {
+        Files.writeString(checks.resolve("test_slow.yaml"), SLOW_CHECK);
+    }
+
     /** A directory holding the flag check. */
     static Path checkDirectory(Path root) throws IOException {
         Path dir = Files.createDirectories(root.resolve("checks"));
