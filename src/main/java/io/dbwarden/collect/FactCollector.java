@@ -61,28 +61,28 @@ public final class FactCollector {
             wantsRates = false;
         }
         // Outside sources (a TLS handshake, node_exporter) wait on the network: read them while the queries run.
+        // Closing the executor waits for them, also when a query throws, so no reader outlives the collection.
         Map<BuiltinFact, java.util.concurrent.Future<FactOutcome>> pending = new EnumMap<>(BuiltinFact.class);
-        java.util.concurrent.ExecutorService background = java.util.concurrent.Executors.newVirtualThreadPerTaskExecutor();
-        for (BuiltinFact fact : plan.facts()) {
-            FactSource source = sources.get(fact);
-            if (source != null) {
-                pending.put(fact, background.submit(() -> source.read(target, version)));
-            }
-        }
-
         Map<QueryKey, QueryOutcome> outcomes = new LinkedHashMap<>();
-        stats.distinctQueries(plan.queries().size());
-        for (QueryKey key : plan.queries()) {
-            if (!key.allDatabases()) {
-                outcomes.put(key, timed(session, key.sql(), sandbox, dialect, stats));
+        try (java.util.concurrent.ExecutorService background =
+                     java.util.concurrent.Executors.newVirtualThreadPerTaskExecutor()) {
+            for (BuiltinFact fact : plan.facts()) {
+                FactSource source = sources.get(fact);
+                if (source != null) {
+                    pending.put(fact, background.submit(() -> source.read(target, version)));
+                }
+            }
+            stats.distinctQueries(plan.queries().size());
+            for (QueryKey key : plan.queries()) {
+                if (!key.allDatabases()) {
+                    outcomes.put(key, timed(session, key.sql(), sandbox, dialect, stats));
+                }
+            }
+            List<QueryKey> perDatabase = plan.queries().stream().filter(QueryKey::allDatabases).toList();
+            if (!perDatabase.isEmpty()) {
+                outcomes.putAll(runInEveryDatabase(target, session, sandbox, dialect, perDatabase, stats));
             }
         }
-        List<QueryKey> perDatabase = plan.queries().stream().filter(QueryKey::allDatabases).toList();
-        if (!perDatabase.isEmpty()) {
-            outcomes.putAll(runInEveryDatabase(target, session, sandbox, dialect, perDatabase, stats));
-        }
-
-        background.close();
         pending.forEach((fact, future) -> {
             FactOutcome outcome = outcomeOf(fact, future);
             if (outcome.isKnown()) {
