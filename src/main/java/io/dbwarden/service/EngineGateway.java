@@ -40,12 +40,10 @@ final class EngineGateway {
     /** Where host facts of targets on this machine are read. */
     private static final Path PROC = Path.of("/proc");
 
-    private final Clock clock;
     private final ConnectOptions connect;
     private final RunExecutor executor;
 
     EngineGateway(Clock clock, ConnectOptions connect) {
-        this.clock = clock;
         this.connect = connect;
         HostFactsResolver hosts = new HostFactsResolver(
                 HttpClient.newBuilder().connectTimeout(connect.connectTimeout()).build(), connect.connectTimeout(), PROC);
@@ -80,7 +78,7 @@ final class EngineGateway {
             reached &= !t.failed();
             collectMillis += t.stats().collectMillis();
             for (RunItem item : t.items()) {
-                items.add(result(item, definition));
+                items.add(result(item));
             }
         }
         return new TargetOutcome(items, reached, collectMillis);
@@ -115,7 +113,7 @@ final class EngineGateway {
         return new Target(definition.name(), Dsn.parse(definition.dsn()), definition.labels());
     }
 
-    private static ItemResult result(RunItem item, TargetDefinition definition) {
+    private static ItemResult result(RunItem item) {
         return switch (item.status()) {
             case OK -> ItemResult.ok(item.target(), item.check(), item.millis());
             case FINDINGS -> ItemResult.findings(item.target(), item.check(), item.millis(),
@@ -132,9 +130,5 @@ final class EngineGateway {
 
     private static long millisSince(long t0) {
         return (System.nanoTime() - t0) / 1_000_000;
-    }
-
-    Clock clock() {
-        return clock;
     }
 }
