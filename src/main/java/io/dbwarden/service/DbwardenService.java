@@ -101,8 +101,8 @@ public final class DbwardenService implements AutoCloseable {
         this.planner = new Planner(ctx);
         this.worker = new RunWorker(ctx, planner, new TargetLocks(b.config.maxConcurrentTargets()), metrics, nodeId,
                 stopping);
-        this.scheduler = new Scheduling(store.dataSource(), nodeId, SHUTDOWN_GRACE, worker, this::scheduledTick,
-                this::prune);
+        this.scheduler = new Scheduling(store.dataSource(), store.kind() == Store.Kind.H2, nodeId, SHUTDOWN_GRACE,
+                worker, this::scheduledTick, this::prune);
         this.watcher = new CatalogWatcher(catalogs, b.config.checks().directories());
         this.housekeeping = Executors.newSingleThreadScheduledExecutor(r -> {
             Thread t = new Thread(r, "dbwarden-housekeeping");
@@ -225,7 +225,8 @@ public final class DbwardenService implements AutoCloseable {
         }
     }
 
-    private void prune() {
+    /** Deletes what is older than the retention, as the daily task does. */
+    void prune() {
         Instant before = ctx.now().minus(ctx.config().retention());
         PruneResult pruned = ctx.store().prune(before);
         LOG.info(LogLine.of("store_pruned").add("older_than", before).add("runs", pruned.runs())

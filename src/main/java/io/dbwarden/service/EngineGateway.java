@@ -36,12 +36,10 @@ import io.micrometer.core.instrument.MeterRegistry;
  */
 final class EngineGateway {
 
-    private final Clock clock;
     private final ConnectOptions connect;
     private final RunExecutor executor;
 
     EngineGateway(Clock clock, ConnectOptions connect, MeterRegistry meters) {
-        this.clock = clock;
         this.connect = connect;
         this.executor = EngineSetup.standard().clock(clock).connect(connect).meters(meters).build();
     }
@@ -74,7 +72,7 @@ final class EngineGateway {
             reached &= !t.failed();
             collectMillis += t.stats().collectMillis();
             for (RunItem item : t.items()) {
-                items.add(result(item, definition));
+                items.add(result(item));
             }
         }
         return new TargetOutcome(items, reached, collectMillis);
@@ -109,7 +107,7 @@ final class EngineGateway {
         return new Target(definition.name(), Dsn.parse(definition.dsn()), definition.labels(), definition.host());
     }
 
-    private static ItemResult result(RunItem item, TargetDefinition definition) {
+    private static ItemResult result(RunItem item) {
         return switch (item.status()) {
             case OK -> ItemResult.ok(item.target(), item.check(), item.millis());
             case FINDINGS -> ItemResult.findings(item.target(), item.check(), item.millis(),
@@ -126,9 +124,5 @@ final class EngineGateway {
 
     private static long millisSince(long t0) {
         return (System.nanoTime() - t0) / 1_000_000;
-    }
-
-    Clock clock() {
-        return clock;
     }
 }

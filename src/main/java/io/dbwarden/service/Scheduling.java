@@ -2,6 +2,7 @@ package io.dbwarden.service;
 
 import com.github.kagkarlsson.scheduler.Scheduler;
 import com.github.kagkarlsson.scheduler.SchedulerName;
+import com.github.kagkarlsson.scheduler.jdbc.DefaultJdbcCustomization;
 import com.github.kagkarlsson.scheduler.task.FailureHandler;
 import com.github.kagkarlsson.scheduler.task.helper.OneTimeTask;
 import com.github.kagkarlsson.scheduler.task.helper.RecurringTask;
@@ -38,8 +39,8 @@ final class Scheduling {
     private final Scheduler scheduler;
     private final OneTimeTask<Void> runTask;
 
-    Scheduling(DataSource dataSource, String nodeId, Duration shutdownGrace, RunWorker worker, Runnable planTick,
-            Runnable prune) {
+    Scheduling(DataSource dataSource, boolean h2, String nodeId, Duration shutdownGrace, RunWorker worker,
+            Runnable planTick, Runnable prune) {
         this.runTask = Tasks.oneTime(RUN_TASK)
                 .onFailure(new FailureHandler.OnFailureRetryLater<>(RETRY_DELAY))
                 .execute((instance, context) -> worker.executeShielded(Long.parseLong(instance.getId())));
@@ -47,7 +48,12 @@ final class Scheduling {
                 .execute((instance, context) -> planTick.run());
         RecurringTask<Void> pruning = Tasks.recurring(PRUNE_TASK, Schedules.fixedDelay(PRUNE_PERIOD))
                 .execute((instance, context) -> prune.run());
-        this.scheduler = Scheduler.create(dataSource, runTask)
+        var builder = Scheduler.create(dataSource, runTask);
+        if (h2) {
+            // db-scheduler knows no H2 dialect; its default one is right for TIMESTAMP WITH TIME ZONE columns
+            builder.jdbcCustomization(new DefaultJdbcCustomization(false));
+        }
+        this.scheduler = builder
                 .startTasks(plan, pruning)
                 .schedulerName(new SchedulerName.Fixed(nodeId.length() > MAX_NODE_NAME
                         ? nodeId.substring(0, MAX_NODE_NAME) : nodeId))

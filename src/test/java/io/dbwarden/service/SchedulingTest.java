@@ -104,4 +104,19 @@ class SchedulingTest {
         assertThat(Planner.isDue(Optional.of(last), interval, last.plus(interval).minusNanos(1000))).isFalse();
         assertThat(Planner.isDue(Optional.of(last), interval, last.plus(interval))).isTrue();
     }
+
+    @Test
+    void theDailyPruneDeletesRunsOlderThanTheRetentionAndKeepsNewerOnes() throws Exception {
+        try (DbwardenService service = start(ServiceFixture.flagDatabase())) {
+            long old = service.runs().start(RunScope.check("test_flags"), "alice");
+            assertFinished(awaitEnd(service, old));
+            clock.advance(io.dbwarden.app.ServiceConfig.DEFAULT_RETENTION.plusDays(1));
+            long recent = service.runs().start(RunScope.check("test_flags"), "alice");
+            assertFinished(awaitEnd(service, recent));
+
+            service.prune();
+
+            assertThat(service.runs().list(10, Optional.empty())).extracting(RunView::id).containsExactly(recent);
+        }
+    }
 }
