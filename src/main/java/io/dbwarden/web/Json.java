@@ -4,6 +4,9 @@ import com.fasterxml.jackson.core.JacksonException;
 import com.fasterxml.jackson.core.JsonLocation;
 import com.fasterxml.jackson.core.StreamReadFeature;
 import com.fasterxml.jackson.databind.DeserializationFeature;
+import com.fasterxml.jackson.databind.cfg.CoercionAction;
+import com.fasterxml.jackson.databind.cfg.CoercionInputShape;
+import com.fasterxml.jackson.databind.type.LogicalType;
 import com.fasterxml.jackson.databind.JsonMappingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.SerializationFeature;
@@ -19,8 +22,8 @@ import java.util.regex.Pattern;
 import java.util.stream.Collectors;
 
 /**
- * The JSON mapper of the HTTP API: strict on the way in (unknown fields, duplicate keys, trailing content and nulls
- * for primitives are refused), ISO-8601 timestamps on the way out. Field names are the Java names; an API whose
+ * The JSON mapper of the HTTP API: strict on the way in (unknown fields, duplicate keys, trailing content, nulls
+ * for primitives and numbers or booleans where text belongs are refused), ISO-8601 timestamps on the way out. Field names are the Java names; an API whose
  * fields are snake_case says so on its classes ({@code @JsonNaming(PropertyNamingStrategies.SnakeCaseStrategy.class)}).
  */
 public final class Json {
@@ -31,6 +34,11 @@ public final class Json {
             .enable(DeserializationFeature.FAIL_ON_TRAILING_TOKENS)
             .enable(DeserializationFeature.FAIL_ON_NULL_FOR_PRIMITIVES)
             .enable(StreamReadFeature.STRICT_DUPLICATE_DETECTION)
+            // a number or a boolean where text belongs is a mistake to report, not a name to look up
+            .withCoercionConfig(LogicalType.Textual, text -> text
+                    .setCoercion(CoercionInputShape.Integer, CoercionAction.Fail)
+                    .setCoercion(CoercionInputShape.Float, CoercionAction.Fail)
+                    .setCoercion(CoercionInputShape.Boolean, CoercionAction.Fail))
             .build();
 
     private static final Pattern SOURCE = Pattern.compile(" \\(start marker at \\[Source:.*?\\]\\)|\\s*\\[Source:.*?\\]");

@@ -90,6 +90,14 @@ class ErrorShapeTest {
     }
 
     @Test
+    void aNumberWhereTextBelongsIs400RatherThanReadAsText() {
+        HttpResponse<String> response = echo("{\"name\":7,\"count\":1}");
+
+        assertThat(response.statusCode()).isEqualTo(400);
+        assertThat(response.body()).startsWith("{\"error\":\"invalid value in $.name at line 1, column ");
+    }
+
+    @Test
     void anArrayWhereAnObjectBelongsIs400WithoutJavaTypeNames() {
         HttpResponse<String> response = echo("[1]");
 
